@@ -1,0 +1,116 @@
+"""Historical dates in EDTF, checked with the `edtf` package and shown in plain words.
+
+Editors write the Library of Congress Extended Date/Time Format (`1920`, `1920-08`,
+`1956/1960`, `1920~`, `1920?`); visitors read 约1920年, 1956年—1960年, 1920年8月 or
+c. 1920, 1956–1960, August 1920. Sorting uses the earliest day a date can mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+import edtf
+
+from .problems import is_chinese
+
+_PART = re.compile(
+    r"^(?P<pre>[~?%]?)(?P<year>-?\d{4}|\d{3}X|\d{2}XX)"
+    r"(?:-(?P<month>\d{2}|XX))?(?:-(?P<day>\d{2}|XX))?(?P<post>[~?%]?)$"
+)
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+_SEASONS = {21: ("spring", "春"), 22: ("summer", "夏"), 23: ("autumn", "秋"), 24: ("winter", "冬")}
+
+
+def is_valid(value: str) -> bool:
+    """True when `value` is EDTF that the edtf package (Library of Congress spec) accepts."""
+    value = value.strip()
+    if not value:
+        return False
+    if "/" in value:  # open and unknown ends ('..', '') are valid EDTF level 1
+        start, _, end = value.partition("/")
+        return all(side in ("", "..") or is_valid(side) for side in (start, end)) and (start, end) != ("", "")
+    try:
+        edtf.parse_edtf(value)
+    except Exception:  # the package raises several types for bad input
+        return False
+    return True
+
+
+def sort_key(value: str | None) -> tuple[int, int, int]:
+    """The earliest (year, month, day) a date can mean; undated things sort last."""
+    if not value or not is_valid(str(value)):
+        return (99999, 12, 31)
+    start = str(value).split("/")[0]
+    if start in ("", ".."):
+        start = str(value).split("/")[1]
+    try:
+        lower = edtf.parse_edtf(start).lower_strict()
+        return (lower.tm_year, lower.tm_mon, lower.tm_mday)
+    except Exception:
+        match = _PART.match(start)
+        return (int(match["year"].replace("X", "0")), 1, 1) if match else (99999, 12, 31)
+
+
+def display(value: str | None, language: str = "en") -> str:
+    """A date as a visitor reads it, in the site's language."""
+    if value is None:
+        return ""
+    value = str(value).strip()
+    zh = is_chinese(language)
+    if "/" in value:
+        start, _, end = value.partition("/")
+        if start in ("", ".."):
+            shown = _single(end, zh)
+            return f"{shown}以前" if zh else f"before {shown}"
+        if end in ("", ".."):
+            shown = _single(start, zh)
+            return f"{shown}以后" if zh else f"after {shown}"
+        return f"{_single(start, zh)}—{_single(end, zh)}" if zh else f"{_single(start, zh)}–{_single(end, zh)}"
+    return _single(value, zh)
+
+
+def _single(value: str, zh: bool) -> str:
+    match = _PART.match(value)
+    if not match:
+        return value
+    qualifier = match["pre"] + match["post"]
+    approximate = "~" in qualifier or "%" in qualifier
+    uncertain = "?" in qualifier or "%" in qualifier
+    year_text = match["year"]
+    month = match["month"] if match["month"] and "X" not in match["month"] else None
+    day = match["day"] if match["day"] and "X" not in match["day"] else None
+    if year_text.endswith("XX"):
+        century = int(year_text[:2]) + 1
+        text = f"{century}世纪" if zh else f"{_ordinal(century)} century"
+    elif year_text.endswith("X"):
+        text = f"{year_text[:3]}0年代" if zh else f"{year_text[:3]}0s"
+    else:
+        year = int(year_text)
+        year_words = (f"公元前{-year}年" if year < 0 else f"{year}年") if zh else (f"{-year} BCE" if year < 0 else str(year))
+        month_number = int(month) if month else None
+        if month_number in _SEASONS:
+            english, chinese = _SEASONS[month_number]
+            text = f"{year_words}{chinese}" if zh else f"{english} {year_words}"
+        elif month_number and day:
+            text = f"{year_words}{month_number}月{int(day)}日" if zh else f"{int(day)} {_MONTHS_EN[month_number - 1]} {year_words}"
+        elif month_number:
+            text = f"{year_words}{month_number}月" if zh else f"{_MONTHS_EN[month_number - 1]} {year_words}"
+        else:
+            text = year_words
+    if approximate:
+        text = f"约{text}" if zh else f"c. {text}"
+    if uncertain:
+        text = f"{text}（存疑）" if zh else f"{text}?"
+    return text
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def year_of(value: str | None) -> int | None:
+    """The first year a date can mean, for grouping by period."""
+    key = sort_key(value)
+    return None if key[0] == 99999 else key[0]

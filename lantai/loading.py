@@ -1,0 +1,149 @@
+"""Reading editors' YAML and front matter, keeping the line of every field.
+
+PyYAML forgets where a value came from. Here mappings and lists are built as `Lined`
+containers that remember the line of each key or element, so validation can say
+`brands/wenzhou.yml:7: category: ...`. Two YAML habits that surprise editors are
+switched off: dates stay text (EDTF is checked later, `1956-01-29` must not become a
+datetime) and a field written twice is reported instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, problem
+
+
+class LinedDict(dict):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LinedList(list):
+    """A list that knows its own line and the line of each element (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that builds Lined containers and records duplicate keys."""
+
+    def __init__(self, stream, line_offset: int = 0):
+        super().__init__(stream)
+        self.line_offset = line_offset
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def _line(self, node) -> int:
+        return node.start_mark.line + 1 + self.line_offset
+
+    def construct_lined_mapping(self, node):
+        mapping = LinedDict()
+        mapping.line = self._line(node)
+        yield mapping
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in mapping:
+                self.duplicates.append((key, mapping.lines[key], self._line(key_node)))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.lines[key] = self._line(key_node)
+
+    def construct_lined_sequence(self, node):
+        sequence = LinedList()
+        sequence.line = self._line(node)
+        yield sequence
+        for child in node.value:
+            sequence.append(self.construct_object(child, deep=True))
+            sequence.lines.append(self._line(child))
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_lined_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_lined_sequence)
+# Dates stay text: EDTF values like 1956-01-29 are validated and shown by Lantai, not by YAML.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """What was read from one file: its data (None when unreadable) and any problems."""
+
+    data: object
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
+    """Parse YAML text; `path` names the file in messages, `line_offset` shifts lines
+    (front matter starts on the file's second line)."""
+    loader = _Loader(text, line_offset)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 + line_offset if mark else line_offset + 1
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return Loaded(None, [problem(path, line, "", "yaml-syntax", detail=detail)])
+    finally:
+        loader.dispose()
+    problems = [problem(path, second, key, "duplicate-key", first=first)
+                for key, first, second in loader.duplicates]
+    return Loaded(data, problems)
+
+
+def load_yaml_file(file: Path, rel: str) -> Loaded:
+    return load_yaml(read_text(file), rel)
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass
+class FrontMatterDocument:
+    meta: object
+    body: str
+    body_line: int  # the file line on which the body starts
+    problems: list[Problem] = field(default_factory=list)
+
+
+def split_front_matter(text: str, path: str, required: bool = True) -> FrontMatterDocument:
+    """Split a Markdown file into its YAML front matter and its body."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        if required:
+            return FrontMatterDocument(None, text, 1, [problem(path, 1, "", "front-matter-missing")])
+        return FrontMatterDocument(LinedDict(), text, 1)
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r\n")) or lines[index].rstrip("\r\n") == "...":
+            loaded = load_yaml("".join(lines[1:index]), path, line_offset=1)
+            meta = loaded.data if loaded.data is not None or loaded.problems else LinedDict()
+            return FrontMatterDocument(meta, "".join(lines[index + 1:]), index + 2, loaded.problems)
+    return FrontMatterDocument(None, "", 1, [problem(path, 1, "", "front-matter-unclosed")])
+
+
+def read_text(file: Path) -> str:
+    """Read an editor's file as UTF-8, tolerating a byte-order mark and Windows line ends."""
+    text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,16 @@
+"""Options of the `lantai` plugin entry in mkdocs.yml, declared once."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class LantaiConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # The exhibition
+    subtitle = c.Type(str, default="")
+    # {id, name, description}; checked by lantai.settings so errors read like every other
+    categories = c.ListOfItems(c.Type(dict), default=[])
+    featured = c.ListOfItems(c.Type(str), default=[])  # story keys: brand-id/story-id

@@ -1,0 +1,106 @@
+"""MkDocs event glue for Lantai. Each event calls named steps in the engine-free modules."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..model import Project
+from ..pages import THEME_DIR, GeneratedPage, generate_pages
+from ..problems import ERROR, WARNING, ProjectError, format_report
+from ..project import load_project
+from ..settings import make_settings
+from . import setup
+from .config import LantaiConfig
+
+log = get_plugin_logger(__name__)
+
+
+class LantaiPlugin(BasePlugin[LantaiConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.project: Project | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Drafts are shown while an editor previews with `serve`, never in a build.
+        self.serving = command == "serve"
+
+    # Run before other plugins so that theme and Markdown defaults are in place for them.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        setup.apply_defaults(config, THEME_DIR)
+        root = Path(config.config_file_path).resolve().parent
+        settings = make_settings(config.site_name, config.theme.get("language"), dict(self.config),
+                                 config.site_url)
+        self.project, problems = load_project(root, settings, Path(config.docs_dir))
+        report(problems, settings.language)
+        setup.default_nav(config, self.project)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.project is None:
+            return files
+        project = self.project
+        generated = generate_pages(project, include_drafts=self.serving)
+        replaced = {page.src_uri for page in generated} | {"index.md"}
+        replaced |= {Path(story.path).relative_to("content").as_posix() for story in project.stories.values()
+                     if story.path.startswith("content/")}
+        for file in list(files):
+            if file.src_uri in replaced:
+                files.remove(file)
+        nav_pages = setup.nav_sources(config)
+        for page in generated:
+            files.append(File.generated(config, page.src_uri, content=page_source(page),
+                                        inclusion=inclusion_of(page, nav_pages)))
+        for site_path, source in sorted(project.extra_files.items()):
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints page.meta.title and .description unescaped; editors' text must stay text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key], quote=True)
+        return markdown
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        root = Path(config.config_file_path).resolve().parent
+        for folder in (root / "brands", THEME_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def page_source(page: GeneratedPage) -> str:
+    """A generated page as Markdown with YAML front matter, as MkDocs reads any page."""
+    import yaml
+    meta = {"title": page.title, **page.meta}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + page.markdown
+
+
+def inclusion_of(page: GeneratedPage, nav_pages: set[str]) -> InclusionLevel:
+    if page.draft:
+        return InclusionLevel.DRAFT
+    return InclusionLevel.INCLUDED if page.src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+
+
+def report(problems, language: str) -> None:
+    """Log every problem; stop the build when any is an error."""
+    if any(p.severity == ERROR for p in problems):
+        raise PluginError("\n" + format_report(problems, language))
+    for found in problems:
+        if found.severity == WARNING:
+            log.warning(found.format(language))
+
+
+__all__ = ["LantaiPlugin", "ProjectError"]

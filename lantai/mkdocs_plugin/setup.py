@@ -1,0 +1,110 @@
+"""The defaults the plugin fills into an MkDocs configuration.
+
+A project's mkdocs.yml may be five lines long (CONTENT-FORMAT.md); everything else an
+exhibition needs is set here, and whatever the editor did set is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..labels import label
+from ..model import Project
+
+EXTRA_CSS = "assets/lantai/lantai.css"
+EXTRA_JS: list[str] = []
+
+MARKDOWN_EXTENSIONS = {
+    "attr_list": {},
+    "md_in_html": {},
+    "tables": {},
+    "footnotes": {},
+    "admonition": {},
+    "toc": {"permalink": True},
+}
+
+FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer", "content.tooltips"]
+
+
+def _user_theme(config: MkDocsConfig) -> dict:
+    for raw in reversed(getattr(config, "user_configs", []) or []):
+        theme = raw.get("theme")
+        if isinstance(theme, dict):
+            return theme
+    return {}
+
+
+def apply_defaults(config: MkDocsConfig, theme_dir: Path) -> None:
+    theme = config.theme
+    user_theme = _user_theme(config)
+    # Our overrides come first, as Material's custom_dir would put them.
+    if str(theme_dir) not in theme.dirs:
+        theme.dirs.insert(1 if user_theme.get("custom_dir") else 0, str(theme_dir))
+    # No request may leave the site: Material's Google Fonts are off, system fonts serve.
+    theme["font"] = False
+    if "palette" not in user_theme:
+        theme["palette"] = [
+            {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
+             "toggle": {"icon": "material/weather-night", "name": _toggle_name(theme, dark=True)}},
+            {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
+             "toggle": {"icon": "material/weather-sunny", "name": _toggle_name(theme, dark=False)}},
+        ]
+    features = list(theme.get("features") or [])
+    theme["features"] = features + [f for f in FEATURES if f not in features]
+    # Published URLs are directories (CONTENT-FORMAT.md: /<brand-id>/<story-id>/).
+    config.use_directory_urls = True
+    for name, options in MARKDOWN_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+            config.mdx_configs.setdefault(name, options)
+    if EXTRA_CSS not in config.extra_css:
+        config.extra_css.insert(0, EXTRA_CSS)
+    for script in EXTRA_JS:
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)
+
+
+def _toggle_name(theme, dark: bool) -> str:
+    zh = str(theme.get("language") or "zh").startswith("zh")
+    if dark:
+        return "切换到深色模式" if zh else "Switch to dark mode"
+    return "切换到浅色模式" if zh else "Switch to light mode"
+
+
+def default_nav(config: MkDocsConfig, project: Project) -> None:
+    """A small navigation, whatever the exhibition's size: never a list of every story."""
+    if config.nav:
+        return
+    language = project.language
+    nav: list = [{label("home", language): "index.md"}]
+    nav.append({label("categories", language): [{c.name: f"categories/{c.id}.md"}
+                                                 for c in project.settings.categories]})
+    for page in sorted(project.pages, key=lambda p: p.name):
+        nav.append({page.title or page.name: f"{page.name}.md"})
+    config.nav = _escape_nav(nav)
+
+
+def _escape_nav(nav: list) -> list:
+    # Material prints nav titles unescaped; editors' titles must stay text.
+    import html
+    out = []
+    for entry in nav:
+        (title, target), = entry.items()
+        out.append({html.escape(title): _escape_nav(target) if isinstance(target, list) else target})
+    return out
+
+
+def nav_sources(config: MkDocsConfig) -> set[str]:
+    found: set[str] = set()
+
+    def walk(entries):
+        for entry in entries or []:
+            if isinstance(entry, dict):
+                for target in entry.values():
+                    walk(target) if isinstance(target, list) else found.add(str(target))
+            elif isinstance(entry, str):
+                found.add(entry)
+    walk(config.nav)
+    return found

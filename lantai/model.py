@@ -1,0 +1,211 @@
+"""The content model: what an exhibition is made of, free of any site engine.
+
+Field names follow the editors' contract (CONTENT-FORMAT.md). Every record keeps the
+file it came from and its line so later checks and pages can point back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Ids are URL slugs. Reserved ids are the site's own top-level addresses.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_IDS = ("categories", "timeline", "map", "items", "tags", "search", "data", "assets",
+                "people", "places", "index", "404", "sitemap.xml", "robots.txt", "pagefind")
+
+
+@dataclass
+class Category:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Source:
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class Media:
+    file: str             # as the editor wrote it, relative to the file naming the item
+    path: str             # the site path it is published at, posix
+    caption: str | None = None
+    transcript: str | None = None       # as written
+    transcript_path: str | None = None  # relative to the content folder
+    alt: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return media_kind(self.file)
+
+
+MEDIA_KINDS = {
+    "image": (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif"),
+    "audio": (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".flac"),
+    "video": (".mp4", ".webm", ".ogv", ".mov"),
+    "pdf": (".pdf",),
+}
+
+
+def media_kind(name: str) -> str | None:
+    suffix = Path(name).suffix.lower()
+    return next((kind for kind, suffixes in MEDIA_KINDS.items() if suffix in suffixes), None)
+
+
+@dataclass
+class Place:
+    name: str
+    location: tuple[float, float] | None = None
+
+
+@dataclass
+class Event:
+    date: str
+    title: str
+    text: str | None = None
+
+
+@dataclass
+class Item:
+    """An archive item (档案条目). It belongs to a brand, and to a story when a story lists it."""
+
+    code: str
+    title: str
+    brand_id: str
+    story_id: str | None = None
+    date: str | None = None
+    creator: str | None = None
+    holder: str | None = None
+    type: str | None = None
+    description: str | None = None
+    media: list[Media] = field(default_factory=list)
+    rights: str | None = None
+    path: str = ""
+    line: int = 0
+
+    @property
+    def slug(self) -> str:
+        return code_slug(self.code)
+
+
+def code_slug(code: str) -> str:
+    """A reference code as a URL segment: SY-0001 -> sy-0001, 浙/J001-2 -> j001-2 style."""
+    slug = re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+    if slug and slug.isascii():
+        return slug
+    return "item-" + "-".join(f"{ord(ch):x}" for ch in code)[:60]
+
+
+@dataclass
+class Brand:
+    id: str
+    name: str
+    archives: list[str]
+    region: str
+    category: str
+    summary: str
+    description: str | None = None
+    location: tuple[float, float] | None = None
+    cover: str | None = None        # relative to the content folder when set
+    tags: list[str] = field(default_factory=list)
+    batch: int | None = None
+    sources: list[Source] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    path: str = ""
+    stories: list["Story"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/"
+
+
+@dataclass
+class Story:
+    brand_id: str
+    id: str
+    title: str
+    summary: str
+    body: str = ""
+    body_line: int = 1
+    date: str | None = None
+    events: list[Event] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    cover: str | None = None
+    draft: bool = False
+    order: float | None = None
+    path: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.brand_id}/{self.id}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.brand_id}/{self.id}/"
+
+
+@dataclass
+class FreePage:
+    name: str          # the file's path below content/ without .md, posix
+    title: str | None
+    path: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.name}/"
+
+
+@dataclass
+class Settings:
+    """The exhibition's settings: the `lantai` plugin entry of mkdocs.yml, with defaults."""
+
+    site_name: str
+    language: str = "zh"
+    subtitle: str = ""
+    categories: list[Category] = field(default_factory=list)
+    featured: list[str] = field(default_factory=list)
+    site_url: str = ""
+
+
+@dataclass
+class Project:
+    root: Path
+    content_dir: Path
+    settings: Settings
+    brands: dict[str, Brand] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)   # key: brand-id/story-id
+    items: dict[str, Item] = field(default_factory=dict)      # key: code
+    pages: list[FreePage] = field(default_factory=list)
+    # Files published from outside the content folder (brand covers): site path -> file.
+    extra_files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.settings.categories if c.id == category_id), None)
+
+    def published_stories(self, include_drafts: bool = False) -> list[Story]:
+        return [s for s in self.stories.values() if include_drafts or not s.draft]
+
+    def brands_in(self, category_id: str) -> list[Brand]:
+        return [b for b in self.brands.values() if b.category == category_id]

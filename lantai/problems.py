@@ -1,0 +1,233 @@
+"""Problems found in an editor's files, and how they are worded.
+
+Every check in Lantai returns `Problem`s instead of raising, so one run reports every
+mistake in the project. A problem names the file, the line and the field; its text is
+looked up in `MESSAGES` by key, in the site's language (Chinese or English), and always
+says what was expected so that an editor can fix the file without asking anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+# Each message: (English, Chinese). Placeholders are filled from Problem.params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "yaml-syntax": (
+        "the file is not valid YAML ({detail}); check indentation and quote text that contains ':' or starts with '[', '{{', '*', '&', '!' or '#'",
+        "不是有效的 YAML（{detail}）；请检查缩进，含有冒号或以 [ {{ * & ! # 开头的文字请加引号",
+    ),
+    "yaml-not-mapping": (
+        "the file must hold fields as 'name: value' lines, found {found}",
+        "文件内容应为“字段: 值”形式的若干行，实际是{found}",
+    ),
+    "front-matter-missing": (
+        "the story has no front matter; start the file with a '---' line, the fields (title, summary …), and another '---' line",
+        "故事缺少头部信息；文件应以一行 '---' 开始，写上字段（title、summary 等），再以一行 '---' 结束",
+    ),
+    "front-matter-unclosed": (
+        "the front matter starting on line 1 is never closed; add a line with only '---' after the last field",
+        "第 1 行开始的头部信息没有结束；请在最后一个字段后加一行 '---'",
+    ),
+    "duplicate-key": (
+        "the field is written twice (first on line {first}); keep one",
+        "字段重复出现（第一次在第 {first} 行）；请只保留一个",
+    ),
+    "required": (
+        "this field is required: {hint}",
+        "必填字段缺失：{hint}",
+    ),
+    "unknown-field": (
+        "unknown field{suggestion}; the fields here are {allowed}",
+        "未知字段{suggestion}；此处可用的字段为 {allowed}",
+    ),
+    "did-you-mean": (" (did you mean '{name}'?)", "（是否应为 '{name}'？）"),
+    "type-text": (
+        "expected text, found {found}",
+        "应为文字，实际是{found}",
+    ),
+    "empty-text": (
+        "the text is empty; write it or remove the field",
+        "内容为空；请填写，或删除该字段",
+    ),
+    "type-list": (
+        "expected a list (one '- value' per line, or [a, b]), found {found}",
+        "应为列表（每行一个 '- 值'，或写成 [甲, 乙]），实际是{found}",
+    ),
+    "type-mapping": (
+        "expected fields ('name: value'), found {found}; example: {example}",
+        "应为若干“字段: 值”，实际是{found}；示例：{example}",
+    ),
+    "type-number": (
+        "expected a number, found {found}",
+        "应为数字，实际是{found}",
+    ),
+    "type-bool": (
+        "expected true or false, found {found}",
+        "应为 true 或 false，实际是{found}",
+    ),
+    "location": (
+        "expected [latitude, longitude] in degrees, for example [30.03, 120.87]; found {found}",
+        "应为 [纬度, 经度]（单位为度），例如 [30.03, 120.87]；实际是{found}",
+    ),
+    "location-range": (
+        "latitude must be between -90 and 90 and longitude between -180 and 180; found [{lat}, {lon}] (are they swapped?)",
+        "纬度应在 -90 到 90 之间，经度应在 -180 到 180 之间；实际是 [{lat}, {lon}]（是否写反了？）",
+    ),
+    "edtf": (
+        "'{value}' is not a date in EDTF; write for example 1920, 1920-08, 1956-01-29, 1956/1960, 1920~ (about) or 1920? (uncertain)",
+        "'{value}' 不是 EDTF 格式的日期；可写作 1920、1920-08、1956-01-29、1956/1960、1920~（约）或 1920?（存疑）",
+    ),
+    "url": (
+        "'{value}' is not a web address; write it in full, starting with https:// or http://",
+        "'{value}' 不是网址；请写完整，以 https:// 或 http:// 开头",
+    ),
+    "bad-id": (
+        "'{value}' cannot be an id: use lower-case ASCII letters, digits and hyphens, for example shangyu-red-memory; rename the {what}",
+        "'{value}' 不能用作标识：只能使用小写英文字母、数字和连字符，例如 shangyu-red-memory；请重命名该{what}",
+    ),
+    "reserved-id": (
+        "'{value}' is reserved for the site's own pages ({reserved}); rename the {what}",
+        "'{value}' 是网站保留地址（{reserved}）；请重命名该{what}",
+    ),
+    "unknown-category": (
+        "'{value}' is not one of {allowed}; use one of them or declare it under 'categories' in mkdocs.yml",
+        "'{value}' 不是已声明的分类（{allowed}）之一；请改用其中之一，或在 mkdocs.yml 的 categories 中声明",
+    ),
+    "brand-missing": (
+        "the folder content/{brand}/ holds stories, but there is no brand file brands/{brand}.yml; add it (python build.py new brand {brand}) or move the stories",
+        "content/{brand}/ 文件夹中有故事，但没有品牌文件 brands/{brand}.yml；请新建（python build.py new brand {brand}），或移动这些故事",
+    ),
+    "unknown-related": (
+        "'{value}' is neither a story (brand-id/story-id) nor a brand id of this project",
+        "'{value}' 既不是本项目的故事（品牌标识/故事标识），也不是品牌标识",
+    ),
+    "duplicate-code": (
+        "reference code '{value}' is already used by {other}; every item needs its own code",
+        "档号 '{value}' 已被 {other} 使用；每个档案条目的档号必须唯一",
+    ),
+    "unknown-code": (
+        "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
+        "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",
+    ),
+    "missing-file": (
+        "the file '{value}' does not exist (looked for {looked}); check the name and that it sits next to {beside}",
+        "文件 '{value}' 不存在（查找位置：{looked}）；请核对文件名，并确认它与 {beside} 放在一起",
+    ),
+    "media-kind": (
+        "'{value}' is not a kind of file the exhibition can show; use an image (.jpg .png .webp .gif .svg), audio (.mp3 .m4a .ogg .wav), video (.mp4 .webm) or a PDF",
+        "'{value}' 不是展览可展示的文件类型；请使用图片（.jpg .png .webp .gif .svg）、音频（.mp3 .m4a .ogg .wav）、视频（.mp4 .webm）或 PDF",
+    ),
+    "transcript-kind": (
+        "a transcript must be a text (.txt) or WebVTT (.vtt) file that goes with audio or video; found '{value}'",
+        "文字稿应为与音频或视频配套的文本（.txt）或 WebVTT（.vtt）文件；实际是 '{value}'",
+    ),
+    "reserved-page": (
+        "the free page '{value}' would take the address of the site's own {reserved} pages; rename the file",
+        "自由页面 '{value}' 与网站保留地址 {reserved} 冲突；请重命名该文件",
+    ),
+    "story-outside-brand": (
+        "stories live in content/<brand-id>/<story-id>.md; move this file one folder up or down",
+        "故事应放在 content/<品牌标识>/<故事标识>.md；请调整该文件的位置",
+    ),
+    "no-brands": (
+        "the project has no brand files; add one with: python build.py new brand <brand-id>",
+        "项目中没有品牌文件；可用 python build.py new brand <品牌标识> 新建",
+    ),
+    "no-folder": (
+        "the folder {value} is missing; a project holds mkdocs.yml, brands/ and content/",
+        "缺少文件夹 {value}；一个项目应包含 mkdocs.yml、brands/ 和 content/",
+    ),
+    "settings": (
+        "{detail}",
+        "{detail}",
+    ),
+    "duplicate-category": (
+        "the category id '{value}' is declared twice",
+        "分类标识 '{value}' 重复声明",
+    ),
+    "related-self": (
+        "a story cannot be related to itself; remove '{value}'",
+        "故事不能与自身相关；请删除 '{value}'",
+    ),
+    "brand-stories-none": (
+        "the brand has no published story yet; it is shown with its introduction only",
+        "该品牌还没有已发布的故事，页面只显示品牌介绍",
+    ),
+    "text-single-line": (
+        "a summary is plain text of one or two sentences; remove the line breaks and Markdown",
+        "摘要应为一两句纯文字；请去掉换行和 Markdown 标记",
+    ),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file. `path` is relative to the project folder."""
+
+    path: str
+    line: int
+    field: str
+    key: str
+    params: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    severity: str = ERROR
+
+    def message(self, language: str = "en") -> str:
+        english, chinese = MESSAGES[self.key]
+        template = chinese if is_chinese(language) else english
+        return template.format(**dict(self.params))
+
+    def format(self, language: str = "en") -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = f"{self.field}: " if self.field else ""
+        return f"{where}: {label}{self.message(language)}"
+
+
+def problem(path: str | Path, line: int | None, field_name: str, key: str,
+            severity: str = ERROR, **params: object) -> Problem:
+    return Problem(str(path), line or 0, field_name, key,
+                   tuple((k, str(v)) for k, v in params.items()), severity)
+
+
+def is_chinese(language: str | None) -> bool:
+    return (language or "").lower().startswith("zh")
+
+
+def describe(value: object, language: str = "en") -> str:
+    """Name the kind of a YAML value for a message ("a list", "一个列表")."""
+    zh = is_chinese(language)
+    if value is None:
+        return "空值" if zh else "nothing"
+    if isinstance(value, bool):
+        return f"布尔值 {value}" if zh else f"the boolean {value}"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}" if zh else f"the number {value}"
+    if isinstance(value, str):
+        return f"文字 '{value}'" if zh else f"the text '{value}'"
+    if isinstance(value, list):
+        return "一个列表" if zh else "a list"
+    if isinstance(value, dict):
+        return "若干字段" if zh else "a set of fields"
+    return type(value).__name__
+
+
+class ProjectError(Exception):
+    """Raised at the engine boundary when a project has errors; carries all of them."""
+
+    def __init__(self, problems: list[Problem], language: str = "en"):
+        self.problems = problems
+        self.language = language
+        super().__init__(format_report(problems, language))
+
+
+def format_report(problems: list[Problem], language: str = "en") -> str:
+    errors = [p for p in problems if p.severity == ERROR]
+    lines = [p.format(language) for p in sorted(problems)]
+    if is_chinese(language):
+        lines.append(f"共 {len(errors)} 个错误，{len(problems) - len(errors)} 个警告。")
+    else:
+        lines.append(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+    return "\n".join(lines)

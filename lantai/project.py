@@ -1,0 +1,224 @@
+"""Reading a whole project folder into the content model, with every problem found.
+
+Pelican's order: first read and check everything, then write. `load_project` never
+raises for an editor's mistake; it returns the model together with the list of problems,
+and the caller decides (the build stops on any error).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from . import schema
+from .loading import LinedDict, load_yaml_file, read_text, split_front_matter
+from .model import (ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
+from .problems import ERROR, Problem, describe, is_chinese, problem
+from .references import check_references
+
+
+def load_project(root: Path, settings: Settings, content_dir: Path | None = None) -> tuple[Project, list[Problem]]:
+    root = root.resolve()
+    content_dir = (content_dir or root / "content").resolve()
+    project = Project(root=root, content_dir=content_dir, settings=settings)
+    problems: list[Problem] = []
+    problems += check_settings(settings)
+    brands_dir = root / "brands"
+    for folder, label in ((brands_dir, "brands/"), (content_dir, "content/")):
+        if not folder.is_dir():
+            problems.append(problem(label, 0, "", "no-folder", value=label))
+    if brands_dir.is_dir():
+        for file in sorted(brands_dir.iterdir()):
+            if file.suffix in (".yml", ".yaml") and not file.name.startswith("."):
+                brand, found = read_brand(file, project)
+                problems += found
+                if brand:
+                    project.brands[brand.id] = brand
+        if not project.brands and not any(p.path.startswith("brands/") for p in problems):
+            problems.append(problem("brands/", 0, "", "no-brands"))
+    if content_dir.is_dir():
+        problems += read_content(content_dir, project)
+    problems += check_references(project)
+    for brand in project.brands.values():
+        brand.stories.sort(key=story_order)
+    return project, problems
+
+
+def check_settings(settings: Settings) -> list[Problem]:
+    problems = []
+    seen = set()
+    for category in settings.categories:
+        where = "mkdocs.yml"
+        if category.id in seen:
+            problems.append(problem(where, 0, "categories", "duplicate-category", value=category.id))
+        seen.add(category.id)
+        if not ID_PATTERN.match(category.id):
+            problems.append(problem(where, 0, "categories", "bad-id", value=category.id,
+                                    what="分类" if is_chinese(settings.language) else "category"))
+    return problems
+
+
+def _relative(project: Project, file: Path) -> str:
+    try:
+        return file.resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _check_id(value: str, path: str, what_en: str, what_zh: str, language: str) -> list[Problem]:
+    what = what_zh if is_chinese(language) else what_en
+    if not ID_PATTERN.match(value):
+        return [problem(path, 1, "", "bad-id", value=value, what=what)]
+    if value in RESERVED_IDS:
+        return [problem(path, 1, "", "reserved-id", value=value, what=what, reserved=", ".join(RESERVED_IDS[:8]))]
+    return []
+
+
+def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem]]:
+    rel = _relative(project, file)
+    language = project.language
+    brand_id = file.stem
+    problems = _check_id(brand_id, rel, "brand file", "品牌文件", language)
+    loaded = load_yaml_file(file, rel)
+    problems += loaded.problems
+    if loaded.data is None and loaded.problems:
+        return None, problems
+    if not isinstance(loaded.data, dict):
+        problems.append(problem(rel, 1, "", "yaml-not-mapping", found=describe(loaded.data, language)))
+        return None, problems
+    reader = schema.Reader(rel, file.parent, project.content_dir, language,
+                           tuple(c.id for c in project.settings.categories), project.root / "brands")
+    values = reader.record(loaded.data, "brand", 1, "")
+    problems += reader.problems
+    project.extra_files.update(reader.extra_files)
+    if any(key not in values for key, spec in schema.BRAND.items() if spec.required):
+        return None, problems
+    brand = Brand(
+        id=brand_id, name=values["name"], archives=values["archives"], region=values["region"],
+        category=values["category"], summary=values["summary"], description=values.get("description"),
+        location=values.get("location"), cover=values.get("cover"), tags=values.get("tags", []),
+        batch=values.get("batch"),
+        sources=[schema.build("source", v) for v in values.get("sources", [])],
+        links=[schema.build("link", v) for v in values.get("links", [])],
+        path=rel,
+    )
+    brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
+    return brand, problems
+
+
+def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
+              brand_id: str | None = None) -> Item:
+    holder = values.get("holder") or (brand.archives[0] if brand and brand.archives else None)
+    return Item(code=values["code"], title=values["title"], brand_id=brand.id if brand else brand_id or "",
+                story_id=story_id, date=values.get("date"), creator=values.get("creator"), holder=holder,
+                type=values.get("type"), description=values.get("description"), media=values.get("media", []),
+                rights=values.get("rights"), path=path, line=values.get("_line", 0))
+
+
+def read_content(content_dir: Path, project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    language = project.language
+    missing_brands: dict[str, str] = {}
+    for file in sorted(content_dir.rglob("*.md")):
+        relative = file.relative_to(content_dir)
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue  # hidden folders and editors' drafts-in-progress (_notes/) are not content
+        rel = _relative(project, file)
+        parts = relative.parts
+        if len(parts) == 1:
+            page, found = read_free_page(file, rel, project)
+            problems += found
+            if page:
+                project.pages.append(page)
+            continue
+        if len(parts) > 2:
+            problems.append(problem(rel, 0, "", "story-outside-brand"))
+            continue
+        brand_id = parts[0]
+        if brand_id not in project.brands:
+            brand_file_problem = any(p.path.startswith(f"brands/{brand_id}.") for p in problems) or any(
+                (project.root / "brands" / f"{brand_id}{ext}").exists() for ext in (".yml", ".yaml"))
+            if not brand_file_problem and brand_id not in missing_brands:
+                missing_brands[brand_id] = rel
+                problems.append(problem(f"content/{brand_id}/", 0, "", "brand-missing", brand=brand_id))
+        story, found = read_story(file, rel, brand_id, project)
+        problems += found
+        if story:
+            project.stories[story.key] = story
+            if brand_id in project.brands:
+                project.brands[brand_id].stories.append(story)
+    return problems
+
+
+def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[Story | None, list[Problem]]:
+    language = project.language
+    story_id = file.stem
+    problems = _check_id(story_id, rel, "story file", "故事文件", language)
+    document = split_front_matter(read_text(file), rel)
+    problems += document.problems
+    if document.meta is None:
+        return None, problems
+    if not isinstance(document.meta, dict):
+        problems.append(problem(rel, 2, "", "yaml-not-mapping", found=describe(document.meta, language)))
+        return None, problems
+    reader = schema.Reader(rel, file.parent, project.content_dir, language)
+    values = reader.record(document.meta, "story", getattr(document.meta, "line", 2) or 2, "")
+    problems += reader.problems
+    if "title" not in values or "summary" not in values:
+        return None, problems
+    brand = project.brands.get(brand_id)
+    story = Story(
+        brand_id=brand_id, id=story_id, title=values["title"], summary=values["summary"],
+        body=document.body, body_line=document.body_line, date=values.get("date"),
+        events=[schema.build("event", v) for v in values.get("events", [])],
+        people=values.get("people", []), places=values.get("places", []), tags=values.get("tags", []),
+        related=values.get("related", []),
+        sources=[schema.build("source", v) for v in values.get("sources", [])],
+        cover=values.get("cover"), draft=values.get("draft", False), order=values.get("order"), path=rel,
+    )
+    story.items = [make_item(v, brand, story_id, rel, brand_id) for v in values.get("items", [])]
+    story._related_lines = _lines_of(document.meta, "related")  # type: ignore[attr-defined]
+    return story, problems
+
+
+def _lines_of(meta: object, key: str) -> list[int]:
+    if isinstance(meta, LinedDict) and key in meta:
+        value = meta[key]
+        lines = getattr(value, "lines", None)
+        if lines:
+            return list(lines)
+        return [meta.line_of(key)] * (len(value) if isinstance(value, list) else 1)
+    return []
+
+
+def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | None, list[Problem]]:
+    name = PurePosixPath(file.stem).as_posix()
+    problems: list[Problem] = []
+    if name == "index":
+        return None, problems  # content/index.md is the home page's introduction
+    problems += _check_page_name(name, rel, project.language)
+    document = split_front_matter(read_text(file), rel, required=False)
+    problems += document.problems
+    title = None
+    if isinstance(document.meta, dict):
+        reader = schema.Reader(rel, file.parent, project.content_dir, project.language)
+        values = reader.record(document.meta, "page", getattr(document.meta, "line", 2), "", strict=False)
+        problems += reader.problems
+        title = values.get("title")
+    return FreePage(name=name, title=title, path=rel), problems
+
+
+def _check_page_name(name: str, rel: str, language: str) -> list[Problem]:
+    if name in RESERVED_IDS:
+        return [problem(rel, 0, "", "reserved-page", value=name, reserved=", ".join(RESERVED_IDS[:8]))]
+    if not ID_PATTERN.match(name):
+        return [problem(rel, 0, "", "bad-id", value=name, what="页面文件" if is_chinese(language) else "page file")]
+    return []
+
+
+def story_order(story: Story) -> tuple:
+    from .dates import sort_key
+    return (story.order if story.order is not None else float("inf"), sort_key(story.date), story.id)
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]

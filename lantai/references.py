@@ -1,0 +1,90 @@
+"""Checks that cross files: item codes, `related` ids and item markers in the text.
+
+An editor places an archive item in a story's text by its reference code in double
+square brackets: `[[SY-0001]]` on a line of its own shows the item's card there; inside
+a sentence it becomes a link to the item's page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Project
+from .problems import Problem, problem
+
+MARKER = re.compile(r"\[\[\s*([^\[\]\n|]+?)\s*\]\]")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Marker:
+    code: str
+    line: int          # line within the text, 1-based
+    alone: bool        # on a line of its own: a card; otherwise a link
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Item markers outside fenced code blocks."""
+    markers = []
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        for match in MARKER.finditer(line):
+            alone = line.strip() == match.group(0)
+            markers.append(Marker(match.group(1), number, alone))
+    return markers
+
+
+def check_references(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += collect_items(project)
+    problems += check_related(project)
+    problems += check_markers(project)
+    return problems
+
+
+def collect_items(project: Project) -> list[Problem]:
+    problems = []
+    owners = [*project.brands.values(), *project.stories.values()]
+    for owner in owners:
+        for item in owner.items:
+            if item.code in project.items:
+                other = project.items[item.code]
+                problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
+                                        value=item.code, other=f"{other.path}:{other.line}"))
+                continue
+            project.items[item.code] = item
+    return problems
+
+
+def check_related(project: Project) -> list[Problem]:
+    problems = []
+    for story in project.stories.values():
+        lines = getattr(story, "_related_lines", [])
+        for index, reference in enumerate(story.related):
+            line = lines[index] if index < len(lines) else 0
+            label = f"related[{index + 1}]"
+            if reference == story.key:
+                problems.append(problem(story.path, line, label, "related-self", value=reference))
+            elif reference not in project.stories and reference not in project.brands:
+                problems.append(problem(story.path, line, label, "unknown-related", value=reference))
+    return problems
+
+
+def check_markers(project: Project) -> list[Problem]:
+    problems = []
+    for story in project.stories.values():
+        for marker in find_markers(story.body):
+            if marker.code not in project.items:
+                problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
+                                        value=marker.code))
+    for brand in project.brands.values():
+        for marker in find_markers(brand.description or ""):
+            if marker.code not in project.items:
+                problems.append(problem(brand.path, 0, "description", "unknown-code", value=marker.code))
+    return problems

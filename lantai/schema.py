@@ -1,0 +1,342 @@
+"""The editors' fields, declared once as data, and the reader that checks them.
+
+Each record type (brand, story, item, source …) is a table of `Field`s: whether it is
+required, what kind of value it takes and an example for messages. `read_record` walks
+one YAML mapping against its table, converts what is right and reports what is wrong,
+without stopping at the first mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from . import dates
+from .loading import LinedDict, LinedList
+from .model import Event, Link, Media, Place, Source, media_kind
+from .problems import WARNING, Problem, describe, problem
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str                 # text, markdown, text-list, edtf, location, bool, number, int, file, records, places
+    required: bool = False
+    hint: str = ""            # an example of the right form, for messages
+    record: str | None = None  # for kind="records": the name of the nested table
+
+
+SOURCE = {
+    "title": Field("text", True, "title: 每一份档案都蕴含一段故事"),
+    "publisher": Field("text"),
+    "date": Field("edtf"),
+    "url": Field("url"),
+}
+LINK = {
+    "title": Field("text", True, "title: 浙江省档案馆"),
+    "url": Field("url", True, "url: https://example.org/"),
+}
+MEDIA = {
+    "file": Field("file", True, "file: manifesto.jpg"),
+    "caption": Field("text"),
+    "alt": Field("text"),
+    "transcript": Field("file"),
+}
+EVENT = {
+    "date": Field("edtf", True, "date: 1920-08"),
+    "title": Field("text", True, "title: 首个中文全译本出版"),
+    "text": Field("markdown"),
+}
+PLACE = {
+    "name": Field("text", True, "name: 大陈岛"),
+    "location": Field("location"),
+}
+ITEM = {
+    "code": Field("text", True, "code: SY-0001"),
+    "title": Field("text", True, "title: 《共产党宣言》中文全译本"),
+    "date": Field("edtf"),
+    "creator": Field("text"),
+    "holder": Field("text"),
+    "type": Field("text"),
+    "description": Field("markdown"),
+    "media": Field("media"),
+    "rights": Field("text"),
+}
+BRAND = {
+    "name": Field("text", True, "name: 上虞红色记忆"),
+    "archives": Field("text-list", True, "archives: [绍兴市上虞区档案馆]"),
+    "region": Field("text", True, "region: 绍兴市上虞区"),
+    "category": Field("category", True, "category: memory"),
+    "summary": Field("summary", True, "summary: 一两句话的简介。"),
+    "description": Field("markdown"),
+    "location": Field("location"),
+    "cover": Field("image"),
+    "tags": Field("text-list"),
+    "batch": Field("int"),
+    "sources": Field("records", record="source"),
+    "links": Field("records", record="link"),
+    "items": Field("records", record="item"),
+}
+STORY = {
+    "title": Field("text", True, "title: 首个中文全译本"),
+    "summary": Field("summary", True, "summary: 一两句话的简介。"),
+    "date": Field("edtf"),
+    "events": Field("records", record="event"),
+    "people": Field("text-list"),
+    "places": Field("places"),
+    "tags": Field("text-list"),
+    "items": Field("records", record="item"),
+    "related": Field("text-list"),
+    "sources": Field("records", record="source"),
+    "cover": Field("image"),
+    "draft": Field("bool"),
+    "order": Field("number"),
+}
+PAGE = {  # free pages: any front matter is allowed; these are checked when present
+    "title": Field("text"),
+}
+TABLES: dict[str, dict[str, Field]] = {
+    "source": SOURCE, "link": LINK, "media": MEDIA, "event": EVENT, "place": PLACE,
+    "item": ITEM, "brand": BRAND, "story": STORY, "page": PAGE,
+}
+BUILDERS: dict[str, Callable[..., Any]] = {"source": Source, "link": Link, "event": Event, "place": Place}
+
+BRAND_ASSETS = "assets/brands/"
+_URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
+
+
+class Reader:
+    """Checks the fields of one file. Problems collect in `problems`; values come back converted."""
+
+    def __init__(self, path: str, base: Path, content_dir: Path, language: str,
+                 categories: tuple[str, ...] = (), brands_dir: Path | None = None):
+        self.path = path                # project-relative, for messages
+        self.base = base                # folder that relative file names start from
+        self.content_dir = content_dir  # media must be inside it to be published
+        self.language = language
+        self.categories = categories
+        self.problems: list[Problem] = []
+        # Where referenced files may live, and the site path each folder is published at.
+        self.publish_roots = [(content_dir, ""), (brands_dir or content_dir.parent / "brands", BRAND_ASSETS)]
+        self.extra_files: dict[str, Path] = {}  # published path -> file, for files outside content/
+
+    def report(self, line: int, name: str, key: str, severity: str = "error", **params):
+        self.problems.append(problem(self.path, line, name, key, severity, **params))
+
+    # -- records -------------------------------------------------------------------------
+
+    def record(self, data: object, table: str, line: int, name: str, strict: bool = True) -> dict | None:
+        """Read one mapping against `TABLES[table]`; None when it is not a mapping."""
+        fields = TABLES[table]
+        if not isinstance(data, dict):
+            example = next((f.hint for f in fields.values() if f.required and f.hint), "")
+            self.report(line, name, "type-mapping", found=describe(data, self.language), example=example)
+            return None
+        lines = data if isinstance(data, LinedDict) else LinedDict(data)
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            label = f"{name}.{key}" if name else key
+            if key not in fields:
+                if strict:
+                    self._unknown(lines.line_of(key), label, key, fields)
+                continue
+            converted = self.value(value, fields[key], lines.line_of(key), label)
+            if converted is not None:
+                values[key] = converted
+        for key, spec in fields.items():
+            if spec.required and (key not in data or data[key] in (None, "", [])) and key not in values:
+                label = f"{name}.{key}" if name else key
+                self.report(lines.line, label, "required", hint=spec.hint or key)
+        return values
+
+    def _unknown(self, line: int, label: str, key: str, fields: dict[str, Field]):
+        close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+        suggestion = ""
+        if close:
+            from .problems import MESSAGES, is_chinese
+            english, chinese = MESSAGES["did-you-mean"]
+            suggestion = (chinese if is_chinese(self.language) else english).format(name=close[0])
+        self.report(line, label, "unknown-field", suggestion=suggestion, allowed=", ".join(fields))
+
+    def records(self, data: object, table: str, line: int, name: str) -> list:
+        if not isinstance(data, list):
+            self.report(line, name, "type-list", found=describe(data, self.language))
+            return []
+        lines = data if isinstance(data, LinedList) else LinedList(data)
+        out = []
+        for index, entry in enumerate(data):
+            entry_line = lines.line_of(index)
+            if table == "media" and isinstance(entry, str):  # a bare file name is the short form
+                entry = LinedDict({"file": entry})
+                entry.line = entry_line
+                entry.lines["file"] = entry_line
+            values = self.record(entry, table, entry_line, f"{name}[{index + 1}]")
+            if values is None or any(TABLES[table][k].required and k not in values for k in TABLES[table]):
+                continue
+            values["_line"] = getattr(entry, "line", entry_line)
+            values["_raw"] = entry
+            out.append(values)
+        return out
+
+    # -- single values --------------------------------------------------------------------
+
+    def value(self, value: object, spec: Field, line: int, name: str):
+        kind = spec.kind
+        if kind in ("text", "markdown", "summary", "category"):
+            text = self.text(value, line, name)
+            if text is None:
+                return None
+            if kind == "summary" and "\n" in text.strip():
+                self.report(line, name, "text-single-line", severity=WARNING)
+            if kind == "category" and self.categories and text not in self.categories:
+                self.report(line, name, "unknown-category", value=text, allowed=", ".join(self.categories))
+                return None
+            return text.strip() if kind != "markdown" else text
+        if kind == "url":
+            text = self.text(value, line, name)
+            if text is not None and not _URL.match(text.strip()):
+                self.report(line, name, "url", value=text)
+                return None
+            return text.strip() if text else None
+        if kind == "text-list":
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                value = [value]  # a single term is a list of one
+            if not isinstance(value, list):
+                self.report(line, name, "type-list", found=describe(value, self.language))
+                return None
+            lines = value if isinstance(value, LinedList) else LinedList(value)
+            out = []
+            for index, entry in enumerate(value):
+                text = self.text(entry, lines.line_of(index), f"{name}[{index + 1}]")
+                if text is not None:
+                    out.append(text.strip())
+            return out
+        if kind == "edtf":
+            if value is None or isinstance(value, (bool, list, dict)):
+                self.report(line, name, "edtf", value=value)
+                return None
+            text = str(value).strip()
+            if not dates.is_valid(text):
+                self.report(line, name, "edtf", value=text)
+                return None
+            return text
+        if kind == "location":
+            return self.location(value, line, name)
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.report(line, name, "type-bool", found=describe(value, self.language))
+                return None
+            return value
+        if kind in ("number", "int"):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind == "int" and not isinstance(value, int)):
+                self.report(line, name, "type-number", found=describe(value, self.language))
+                return None
+            return value
+        if kind in ("file", "image"):
+            text = self.text(value, line, name)
+            if text is None:
+                return None
+            return self.file(text.strip(), line, name, image=kind == "image")
+        if kind == "records":
+            return self.records(value, spec.record or "", line, name)
+        if kind == "media":
+            return self.media(value, line, name)
+        if kind == "places":
+            return self.places(value, line, name)
+        raise ValueError(f"unknown field kind {kind}")
+
+    def text(self, value: object, line: int, name: str) -> str | None:
+        if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+            if value is None:
+                self.report(line, name, "empty-text")
+            else:
+                self.report(line, name, "type-text", found=describe(value, self.language))
+            return None
+        text = str(value)
+        if not text.strip():
+            self.report(line, name, "empty-text")
+            return None
+        return text
+
+    def location(self, value: object, line: int, name: str) -> tuple[float, float] | None:
+        if (not isinstance(value, list) or len(value) != 2
+                or any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in value)):
+            self.report(line, name, "location", found=value)
+            return None
+        lat, lon = float(value[0]), float(value[1])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.report(line, name, "location-range", lat=lat, lon=lon)
+            return None
+        return (lat, lon)
+
+    def file(self, written: str, line: int, name: str, image: bool = False) -> str | None:
+        """Resolve a file named relative to the current file; report it when missing.
+        Returns the site path it is published at (posix): files in content/ keep their
+        place, files beside brand files are published under assets/brands/."""
+        beside = PurePosixPath(self.path).name
+        if re.match(r"^[a-z]+:", written, re.IGNORECASE) or written.startswith("/"):
+            self.report(line, name, "missing-file", value=written, looked=written, beside=beside)
+            return None
+        target = (self.base / written).resolve()
+        published = None
+        for folder, prefix in self.publish_roots:
+            try:
+                published = prefix + target.relative_to(folder.resolve()).as_posix()
+                break
+            except ValueError:
+                continue
+        if not target.is_file() or published is None:
+            self.report(line, name, "missing-file", value=written, looked=target, beside=beside)
+            return None
+        if image and media_kind(written) != "image":
+            self.report(line, name, "media-kind", value=written)
+            return None
+        if published.startswith(BRAND_ASSETS):
+            self.extra_files[published] = target
+        return published
+
+    def media(self, value: object, line: int, name: str) -> list[Media]:
+        out = []
+        for entry in self.records(value, "media", line, name):
+            entry_line = entry.get("_line", line)
+            file_path = entry.get("file")
+            if not file_path:
+                continue
+            written = str(entry["_raw"].get("file"))
+            if media_kind(file_path) is None:
+                self.report(entry_line, name, "media-kind", value=written)
+                continue
+            transcript = entry.get("transcript")
+            if transcript and (Path(transcript).suffix.lower() not in (".txt", ".vtt")
+                               or media_kind(file_path) not in ("audio", "video")):
+                self.report(entry_line, f"{name}.transcript", "transcript-kind", value=transcript)
+                transcript = None
+            out.append(Media(file=written, path=file_path, caption=entry.get("caption"),
+                             transcript=transcript, transcript_path=transcript, alt=entry.get("alt")))
+        return out
+
+    def places(self, value: object, line: int, name: str) -> list[Place]:
+        if not isinstance(value, list):
+            self.report(line, name, "type-list", found=describe(value, self.language))
+            return []
+        lines = value if isinstance(value, LinedList) else LinedList(value)
+        out = []
+        for index, entry in enumerate(value):
+            entry_line = lines.line_of(index)
+            label = f"{name}[{index + 1}]"
+            if isinstance(entry, dict):
+                values = self.record(entry, "place", entry_line, label)
+                if values and "name" in values:
+                    out.append(Place(values["name"], values.get("location")))
+            else:
+                text = self.text(entry, entry_line, label)
+                if text is not None:
+                    out.append(Place(text.strip()))
+        return out
+
+
+def build(table: str, values: dict) -> Any:
+    """Make a model object from read values (without Lantai's private keys)."""
+    return BUILDERS[table](**{k: v for k, v in values.items() if not k.startswith("_")})

@@ -1,0 +1,47 @@
+"""The exhibition's settings, with the defaults that let a five-line mkdocs.yml build."""
+
+from __future__ import annotations
+
+from .model import Category, Settings
+from .problems import is_chinese
+
+# The three sections of the 浙档精品 report; any project may declare its own instead.
+DEFAULT_CATEGORIES = [
+    ("governance", "Informing governance", "资政有为",
+     "Records that inform decisions and serve development", "档案资政，服务发展大局"),
+    ("livelihood", "Open to the people", "开放为民",
+     "Records that serve people's daily lives", "开放档案，守护民生福祉"),
+    ("memory", "Continuing memory", "赓续记忆",
+     "Records that carry history and culture forward", "赓续记忆，汲取精神力量"),
+]
+
+
+def default_categories(language: str) -> list[Category]:
+    zh = is_chinese(language)
+    return [Category(cid, zh_name if zh else en_name, zh_text if zh else en_text)
+            for cid, en_name, zh_name, en_text, zh_text in DEFAULT_CATEGORIES]
+
+
+def read_category(entry: dict) -> Category:
+    """One declared category. In a one-line YAML mapping such as
+    `{id: trade, name: Trade, description: Ships, goods and the people who moved them}`
+    the commas split the description into extra keys without values; they are joined
+    back, since that is what the editor wrote (and what CONTENT-FORMAT.md shows)."""
+    known = {"id": "", "name": "", "description": ""}
+    last = None
+    for key, value in entry.items():
+        if key in known:
+            known[key] = "" if value is None else str(value)
+            last = key
+        elif value is None and last:
+            known[last] = f"{known[last]}, {key}"
+    return Category(known["id"], known["name"] or known["id"], known["description"])
+
+
+def make_settings(site_name: str, language: str | None, options: dict, site_url: str | None = None) -> Settings:
+    """Settings from the plugin's options."""
+    language = language or "zh"
+    categories = [read_category(c) for c in options.get("categories") or []] or default_categories(language)
+    return Settings(site_name=site_name, language=language, subtitle=options.get("subtitle") or "",
+                    categories=categories, featured=list(options.get("featured") or []),
+                    site_url=site_url or "")
