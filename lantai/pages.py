@@ -71,8 +71,8 @@ class Renderer:
                                 project=project, settings=project.settings, lang=self.language)
 
     def render(self, template: str, page_url_: str, **context) -> str:
-        self.env.globals["href"] = lambda target: relative_url(page_url_, target)
-        html = self.env.get_template(template).render(**context)
+        # `href` links from this page; macros are imported `with context` to see it.
+        html = self.env.get_template(template).render(href=lambda target: relative_url(page_url_, target), **context)
         # Blank lines would end a raw HTML block in Markdown; keep every fragment one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
