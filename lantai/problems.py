@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected text, found {found}",
         "应为文字，实际是{found}",
     ),
+    "placeholder": (
+        "'{value}' is the scaffold's placeholder; write the real value",
+        "'{value}' 是模板中的占位文字；请填写实际内容",
+    ),
     "empty-text": (
         "the text is empty; write it or remove the field",
         "内容为空；请填写，或删除该字段",

@@ -104,6 +104,7 @@ TABLES: dict[str, dict[str, Field]] = {
 BUILDERS: dict[str, Callable[..., Any]] = {"source": Source, "link": Link, "event": Event, "place": Place}
 
 BRAND_ASSETS = "assets/brands/"
+PLACEHOLDERS = ("待填写", "TO FILL IN")  # what `build.py new` writes into required fields
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
 
 
@@ -257,6 +258,9 @@ class Reader:
         text = str(value)
         if not text.strip():
             self.report(line, name, "empty-text")
+            return None
+        if text.strip() in PLACEHOLDERS:
+            self.report(line, name, "placeholder", value=text.strip())
             return None
         return text
 
