@@ -45,6 +45,8 @@ def check_references(project: Project) -> list[Problem]:
     problems += collect_items(project)
     problems += check_related(project)
     problems += check_markers(project)
+    problems += [problem("mkdocs.yml", 0, "featured", "unknown-related", value=key)
+                 for key in project.settings.featured if key not in project.stories]
     return problems
 
 
@@ -84,7 +86,9 @@ def check_markers(project: Project) -> list[Problem]:
                 problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
                                         value=marker.code))
     for brand in project.brands.values():
+        start = getattr(brand, "_description_line", 0)
         for marker in find_markers(brand.description or ""):
             if marker.code not in project.items:
-                problems.append(problem(brand.path, 0, "description", "unknown-code", value=marker.code))
+                line = start + marker.line - 1 if start else 0
+                problems.append(problem(brand.path, line, "description", "unknown-code", value=marker.code))
     return problems
