@@ -7,6 +7,7 @@ c. 1920, 1956–1960, August 1920. Sorting uses the earliest day a date can mean
 
 from __future__ import annotations
 
+import calendar
 import re
 
 import edtf
@@ -23,18 +24,42 @@ _SEASONS = {21: ("spring", "春"), 22: ("summer", "夏"), 23: ("autumn", "秋"),
 
 
 def is_valid(value: str) -> bool:
-    """True when `value` is EDTF that the edtf package (Library of Congress spec) accepts."""
+    """True when `value` is EDTF that the edtf package (Library of Congress spec) accepts,
+    names days that exist, and, for an interval, does not end before it starts."""
     value = value.strip()
     if not value:
         return False
     if "/" in value:  # open and unknown ends ('..', '') are valid EDTF level 1
         start, _, end = value.partition("/")
-        return all(side in ("", "..") or is_valid(side) for side in (start, end)) and (start, end) != ("", "")
+        if start in ("", "..") and end in ("", ".."):
+            return False  # an interval needs at least one known end
+        if not all(side in ("", "..") or is_valid(side) for side in (start, end)):
+            return False
+        if start in ("", "..") or end in ("", ".."):
+            return True
+        return _bounds(start)[0] <= _bounds(end)[1]
     try:
         edtf.parse_edtf(value)
     except Exception:  # the package raises several types for bad input
         return False
+    match = _PART.match(value)
+    if match and match["month"] and match["month"] != "XX":
+        month = int(match["month"])
+        if month > 24:
+            return False  # level-2 seasons (25-41) are not shown by Lantai
+        if match["day"] and match["day"] != "XX" and month <= 12:
+            year = int(match["year"].replace("X", "0"))
+            # the edtf package accepts 29 February of any year
+            if int(match["day"]) > calendar.monthrange(year if year > 0 else 2000, month)[1]:
+                return False
     return True
+
+
+def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The earliest and latest (year, month, day) a single date can mean."""
+    parsed = edtf.parse_edtf(value)
+    low, high = parsed.lower_strict(), parsed.upper_strict()
+    return (low.tm_year, low.tm_mon, low.tm_mday), (high.tm_year, high.tm_mon, high.tm_mday)
 
 
 def sort_key(value: str | None) -> tuple[int, int, int]:
@@ -72,8 +97,8 @@ def display(value: str | None, language: str = "en") -> str:
 
 def _single(value: str, zh: bool) -> str:
     match = _PART.match(value)
-    if not match:
-        return value
+    if not match or (match["month"] not in (None, "XX") and int(match["month"]) not in (*range(1, 13), *_SEASONS)):
+        return value  # not a date Lantai can put in words: shown as written
     qualifier = match["pre"] + match["post"]
     approximate = "~" in qualifier or "%" in qualifier
     uncertain = "?" in qualifier or "%" in qualifier

@@ -44,6 +44,24 @@ class LinedList(list):
         return self.lines[index] if index < len(self.lines) else self.line
 
 
+class LinedInt(int):
+    """A whole number that keeps the text it was written as: `code: 0012` is the text
+    0012 to a text field, not the octal number 10 that YAML 1.1 makes of it."""
+
+    source: str = ""
+
+
+class LinedFloat(float):
+    """A number with a point that keeps its text (`1.10` is not `1.1` in a text field)."""
+
+    source: str = ""
+
+
+def source_text(value: object) -> str:
+    """How a scalar was written in the file (numbers keep their digits)."""
+    return getattr(value, "source", "") or str(value)
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that builds Lined containers and records duplicate keys."""
 
@@ -78,6 +96,16 @@ class _Loader(yaml.SafeLoader):
             sequence.lines.append(self._line(child))
 
 
+def _construct_number(kind: type, base):
+    def construct(loader, node):
+        number = kind(base(loader, node))
+        number.source = node.value
+        return number
+    return construct
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number(LinedInt, yaml.SafeLoader.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number(LinedFloat, yaml.SafeLoader.construct_yaml_float))
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_lined_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_lined_sequence)
 # Dates stay text: EDTF values like 1956-01-29 are validated and shown by Lantai, not by YAML.

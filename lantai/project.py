@@ -7,6 +7,7 @@ and the caller decides (the build stops on any error).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from . import schema
@@ -64,13 +65,19 @@ def _relative(project: Project, file: Path) -> str:
         return file.as_posix()
 
 
-def _check_id(value: str, path: str, what_en: str, what_zh: str, language: str) -> list[Problem]:
+def _check_id(value: str, path: str, what_en: str, what_zh: str, language: str,
+              reserved: tuple[str, ...] = RESERVED_IDS) -> list[Problem]:
     what = what_zh if is_chinese(language) else what_en
     if not ID_PATTERN.match(value):
         return [problem(path, 1, "", "bad-id", value=value, what=what)]
-    if value in RESERVED_IDS:
-        return [problem(path, 1, "", "reserved-id", value=value, what=what, reserved=", ".join(RESERVED_IDS[:8]))]
+    if value in reserved:
+        return [problem(path, 1, "", "reserved-id", value=value, what=what, reserved=", ".join(reserved[:8]))]
     return []
+
+
+# A story's URL is /<brand-id>/<story-id>/, below the brand's own page: only `index`
+# (the brand page's source) collides; /shangyu/map/ does not touch the site's /map/.
+STORY_RESERVED_IDS = ("index",)
 
 
 def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem]]:
@@ -102,7 +109,16 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
         path=rel,
     )
     brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
+    brand._description_line = _text_start(read_text(file), loaded.data.line_of("description"))  # type: ignore[attr-defined]
     return brand, problems
+
+
+def _text_start(text: str, key_line: int) -> int:
+    """The file line on which a text field's value starts: the next line for a block
+    (`description: |`), the key's own line otherwise."""
+    lines = text.splitlines()
+    written = lines[key_line - 1] if 0 < key_line <= len(lines) else ""
+    return key_line + 1 if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", written) else key_line
 
 
 def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
@@ -152,7 +168,7 @@ def read_content(content_dir: Path, project: Project) -> list[Problem]:
 def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[Story | None, list[Problem]]:
     language = project.language
     story_id = file.stem
-    problems = _check_id(story_id, rel, "story file", "故事文件", language)
+    problems = _check_id(story_id, rel, "story file", "故事文件", language, STORY_RESERVED_IDS)
     document = split_front_matter(read_text(file), rel)
     problems += document.problems
     if document.meta is None:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from . import dates
-from .loading import LinedDict, LinedList
+from .loading import LinedDict, LinedList, source_text
 from .model import Event, Link, Media, Place, Source, media_kind
 from .problems import WARNING, Problem, describe, problem
 
@@ -137,19 +137,27 @@ class Reader:
             return None
         lines = data if isinstance(data, LinedDict) else LinedDict(data)
         values: dict[str, Any] = {}
+        reported: set[str] = set()  # fields whose value already got a problem
         for key, value in data.items():
             label = f"{name}.{key}" if name else key
             if key not in fields:
                 if strict:
                     self._unknown(lines.line_of(key), label, key, fields)
                 continue
+            before = len(self.problems)
             converted = self.value(value, fields[key], lines.line_of(key), label)
             if converted is not None:
                 values[key] = converted
+            if len(self.problems) > before:
+                reported.add(key)
         for key, spec in fields.items():
-            if spec.required and (key not in data or data[key] in (None, "", [])) and key not in values:
-                label = f"{name}.{key}" if name else key
-                self.report(lines.line, label, "required", hint=spec.hint or key)
+            if not spec.required or key in reported:
+                continue
+            label = f"{name}.{key}" if name else key
+            if key not in data:  # absent: the record's first line (or where it was named)
+                self.report(lines.line or line, label, "required", hint=spec.hint or key)
+            elif values.get(key) in (None, "", []):  # written but empty, e.g. `archives: []`
+                self.report(lines.line_of(key), label, "required", hint=spec.hint or key)
         return values
 
     def _unknown(self, line: int, label: str, key: str, fields: dict[str, Field]):
@@ -178,6 +186,7 @@ class Reader:
                 continue
             values["_line"] = getattr(entry, "line", entry_line)
             values["_raw"] = entry
+            values["_label"] = f"{name}[{index + 1}]"
             out.append(values)
         return out
 
@@ -218,7 +227,7 @@ class Reader:
             if value is None or isinstance(value, (bool, list, dict)):
                 self.report(line, name, "edtf", value=value)
                 return None
-            text = str(value).strip()
+            text = source_text(value).strip()
             if not dates.is_valid(text):
                 self.report(line, name, "edtf", value=text)
                 return None
@@ -234,7 +243,7 @@ class Reader:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind == "int" and not isinstance(value, int)):
                 self.report(line, name, "type-number", found=describe(value, self.language))
                 return None
-            return value
+            return int(value) if isinstance(value, int) else float(value)  # plain numbers, not LinedInt
         if kind in ("file", "image"):
             text = self.text(value, line, name)
             if text is None:
@@ -255,7 +264,7 @@ class Reader:
             else:
                 self.report(line, name, "type-text", found=describe(value, self.language))
             return None
-        text = str(value)
+        text = source_text(value)  # `code: 0012` stays 0012
         if not text.strip():
             self.report(line, name, "empty-text")
             return None
@@ -308,14 +317,17 @@ class Reader:
             file_path = entry.get("file")
             if not file_path:
                 continue
-            written = str(entry["_raw"].get("file"))
+            raw, label = entry["_raw"], entry["_label"]
+            line_of = raw.line_of if isinstance(raw, LinedDict) else (lambda key: entry_line)
+            written = str(raw.get("file"))
             if media_kind(file_path) is None:
-                self.report(entry_line, name, "media-kind", value=written)
+                self.report(line_of("file"), f"{label}.file", "media-kind", value=written)
                 continue
             transcript = entry.get("transcript")
             if transcript and (Path(transcript).suffix.lower() not in (".txt", ".vtt")
                                or media_kind(file_path) not in ("audio", "video")):
-                self.report(entry_line, f"{name}.transcript", "transcript-kind", value=transcript)
+                self.report(line_of("transcript"), f"{label}.transcript", "transcript-kind",
+                            value=raw.get("transcript"))
                 transcript = None
             out.append(Media(file=written, path=file_path, caption=entry.get("caption"),
                              transcript=transcript, transcript_path=transcript, alt=entry.get("alt")))
