@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .. import discovery
 from ..model import Project
 from ..pages import THEME_DIR, GeneratedPage, generate_pages
 from ..problems import ERROR, WARNING, ProjectError, format_report
@@ -39,6 +41,11 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         if not self.config.enabled:
             return config
         setup.apply_defaults(config, THEME_DIR)
+        # CI passes the Pages address in LANTAI_SITE_URL: canonical URLs, sitemap, 404 links.
+        try:
+            config.site_url = discovery.site_url(config.site_url, os.environ)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
         root = Path(config.config_file_path).resolve().parent
         settings = make_settings(config.site_name, config.theme.get("language"), dict(self.config),
                                  config.site_url)
@@ -64,7 +71,15 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                                         inclusion=inclusion_of(page, nav_pages)))
         for site_path, source in sorted(project.extra_files.items()):
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
+            files.append(File.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         return files
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # The 404 page helps the lost visitor: search and the exhibition's sections.
+        if template_name == "404.html" and self.project is not None:
+            context["lantai_not_found"] = discovery.not_found_page(self.project)
+        return context
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material prints page.meta.title and .description unescaped; editors' text must stay text.
