@@ -1,0 +1,321 @@
+"""Whole builds through the command line: the bundled exhibition, the English sample and
+the broken project, as an editor or CI runs them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, PROJECTS, run_lantai
+from lantai.project import load_project
+from lantai.settings import make_settings
+
+BROKEN = PROJECTS / "broken"
+
+
+def build(config: Path, site: Path, *extra: str):
+    result = run_lantai("build", "-f", str(config), "-d", str(site), *extra)
+    return result, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def bundled_twice(tmp_path_factory):
+    """The bundled exhibition built twice, into different folders, with the build output."""
+    root = tmp_path_factory.mktemp("twice")
+    first = build(BUNDLED_CONFIG, root / "one" / "site")
+    second = build(BUNDLED_CONFIG, root / "two" / "public")
+    return (root / "one" / "site", first), (root / "two" / "public", second)
+
+
+@pytest.fixture(scope="module")
+def harbour_build(tmp_path_factory):
+    site = tmp_path_factory.mktemp("harbour-build") / "site"
+    return site, build(HARBOUR_CONFIG, site)
+
+
+def project_of(config: Path):
+    """The project a mkdocs.yml describes, read the way the plugin reads it."""
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options = next((entry["lantai"] or {} for entry in raw.get("plugins", [])
+                    if isinstance(entry, dict) and "lantai" in entry), {})
+    settings = make_settings(raw["site_name"], raw.get("theme", {}).get("language"), options)
+    project, problems = load_project(config.parent, settings)
+    assert [p for p in problems if p.severity == "error"] == []
+    return project
+
+
+# -- the bundled exhibition and the English sample build cleanly ------------------------------------
+
+def test_bundled_exhibition_builds_strict_without_warnings(bundled_twice):
+    (site, ((result, output))), _ = bundled_twice
+    assert result.returncode == 0, output
+    assert "WARNING" not in output and "ERROR" not in output
+    assert (site / "index.html").is_file()
+    assert not list(site.parent.glob(".site.lantai-*")), "the staging folder is left behind"
+
+
+def test_bundled_exhibition_check_passes():
+    result = run_lantai("check", "-f", str(BUNDLED_CONFIG))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("检查通过：")
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_english_project_builds_from_its_own_folder(harbour_build):
+    site, (result, output) = harbour_build
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    check = run_lantai("check", "-f", str(HARBOUR_CONFIG))
+    assert check.returncode == 0 and check.stdout.startswith("OK: 2 brands, 1 stories, 2 items."), check.stderr
+    assert 'lang="en"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["bundled", "harbour"])
+def test_every_page_of_the_contract_exists(which, bundled_twice, harbour_build):
+    config, site = (BUNDLED_CONFIG, bundled_twice[0][0]) if which == "bundled" else (HARBOUR_CONFIG, harbour_build[0])
+    project = project_of(config)
+    expected = ["index.html"]
+    expected += [f"categories/{c.id}/index.html" for c in project.settings.categories]
+    expected += [f"{b}/index.html" for b in project.brands]
+    expected += [f"{s.brand_id}/{s.id}/index.html" for s in project.stories.values() if not s.draft]
+    expected += [f"{p.name}/index.html" for p in project.pages]
+    expected += [f"items/{i.slug}/index.html" for i in project.items.values()]
+    missing = [page for page in expected if not (site / page).is_file()]
+    assert missing == []
+    assert len(project.brands) >= (15 if which == "bundled" else 2)
+    for story in project.stories.values():
+        if story.draft:
+            assert not (site / story.brand_id / story.id).exists(), f"draft {story.key} was published"
+        else:
+            page = (site / story.brand_id / story.id / "index.html").read_text(encoding="utf-8")
+            assert f"<h1>{_escape(story.title)}</h1>" in page
+
+
+def _escape(text: str) -> str:
+    import html
+    return html.escape(text, quote=False)
+
+
+def test_two_builds_are_byte_identical(bundled_twice):
+    (one, (first, _)), (two, (second, _)) = bundled_twice
+    assert first.returncode == 0 and second.returncode == 0
+
+    def tree(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+    a, b = tree(one), tree(two)
+    assert "sitemap.xml.gz" in a and "sitemap.xml" in a
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+# -- nothing is loaded from another host -----------------------------------------------------
+
+RESOURCE_ATTRIBUTES = {  # tag -> attributes that make the browser fetch something
+    "img": ("src", "srcset"), "script": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "iframe": ("src",), "embed": ("src",), "object": ("data",),
+    "input": ("src",), "image": ("href",), "use": ("href",),
+}
+FETCHED_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
+                 "prefetch", "manifest", "mask-icon", "preconnect", "dns-prefetch"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+class Page(HTMLParser):
+    """What one built page fetches and links to, and the ids it holds."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fetched: list[str] = []
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id", "name"):
+            if values.get(name) and (name == "id" or tag == "a"):
+                self.ids.add(values[name])
+        for attribute in RESOURCE_ATTRIBUTES.get(tag, ()):
+            for value in _urls(attribute, values.get(attribute)):
+                self.fetched.append(value)
+        if tag == "link" and values.get("href"):
+            rel = set((values.get("rel") or "").lower().split())
+            (self.fetched if rel & FETCHED_LINKS else self.links).append(values["href"])
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+        if values.get("style"):
+            self.fetched += [m.group(1) or m.group(2) for m in CSS_URL.finditer(values["style"])]
+
+    handle_startendtag = handle_starttag
+
+
+def _urls(attribute: str, value: str | None) -> list[str]:
+    if not value:
+        return []
+    if attribute == "srcset":
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    return [value]
+
+
+def parse(file: Path) -> Page:
+    page = Page()
+    page.feed(file.read_text(encoding="utf-8"))
+    return page
+
+
+def is_outside(url: str) -> bool:
+    parts = urlsplit(url)
+    return url.startswith("//") or parts.scheme not in ("", "data", "blob")
+
+
+@pytest.mark.parametrize("which", ["bundled", "harbour"])
+def test_no_resource_comes_from_another_host(which, bundled_twice, harbour_build):
+    site = bundled_twice[0][0] if which == "bundled" else harbour_build[0]
+    outside = []
+    for file in sorted(site.rglob("*.html")):
+        page = parse(file)
+        outside += [f"{file.relative_to(site)}: {url}" for url in page.fetched if is_outside(url)]
+        text = file.read_text(encoding="utf-8")
+        for style in re.findall(r"<style[^>]*>(.*?)</style>", text, re.S):
+            outside += [f"{file.relative_to(site)}: {m.group(1) or m.group(2)}" for m in CSS_URL.finditer(style)
+                        if is_outside(m.group(1) or m.group(2))]
+    for file in sorted(site.rglob("*.css")):
+        outside += [f"{file.relative_to(site)}: {m.group(1) or m.group(2)}"
+                    for m in CSS_URL.finditer(file.read_text(encoding="utf-8"))
+                    if is_outside(m.group(1) or m.group(2))]
+    for file in sorted(site.rglob("*.js")):
+        text = file.read_text(encoding="utf-8")
+        outside += [f"{file.relative_to(site)}: {url}" for url in re.findall(r"""import\s*\(?\s*['"](https?:)?//[^'"]+""", text)]
+    assert outside == []
+
+
+# -- every internal link and anchor resolves ------------------------------------------------------
+
+def _target(site: Path, page_file: Path, href: str) -> tuple[Path | None, str]:
+    """The file a link from `page_file` leads to, and its fragment."""
+    page_url = "/" + page_file.relative_to(site).as_posix()
+    absolute = urljoin(page_url, href)
+    parts = urlsplit(absolute)
+    path = unquote(parts.path)
+    target = site / path.lstrip("/")
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+@pytest.mark.parametrize("which", ["bundled", "harbour"])
+def test_internal_links_and_anchors_resolve(which, bundled_twice, harbour_build):
+    site = bundled_twice[0][0] if which == "bundled" else harbour_build[0]
+    pages = {file: parse(file) for file in sorted(site.rglob("*.html"))}
+    broken = []
+    checked = 0
+    for file, page in pages.items():
+        if file.name == "404.html" and file.parent == site:
+            continue  # served at any depth; checked in the browser tests
+        for href in page.links + page.fetched:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue  # another site: a cited source, a link out
+            target, fragment = _target(site, file, href)
+            checked += 1
+            where = f"{file.relative_to(site)} -> {href}"
+            if not target.is_file():
+                broken.append(f"{where}: no such file")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if fragment not in ids:
+                    broken.append(f"{where}: no element with id {fragment!r}")
+    assert broken == []
+    assert checked > len(pages) * 5
+
+
+# -- the broken project ----------------------------------------------------------------------
+
+# Every line the report must hold: path:line: field: and enough of the message to know it.
+BROKEN_EXPECTED = [
+    "brands/Harbour_Families.yml:1: 'Harbour_Families' 不能用作标识",
+    "brands/ferries.yml:1: 文件内容应为“字段: 值”形式的若干行，实际是一个列表",
+    "brands/harbour-trade.yml:1: region: 必填字段缺失：region:",
+    "brands/harbour-trade.yml:3: regoin: 未知字段（是否应为 'region'？）",
+    "brands/harbour-trade.yml:4: category: 'memroy' 不是已声明的分类（governance, livelihood, memory）之一",
+    "brands/harbour-trade.yml:6: location: 纬度应在 -90 到 90 之间",
+    "brands/harbour-trade.yml:7: batch: 应为数字，实际是文字 '第一批'",
+    "brands/harbour-trade.yml:10: links[1].url: 'www.example.org' 不是网址",
+    "brands/harbour-trade.yml:14: items[1].date: '1921-13' 不是 EDTF 格式的日期",
+    "brands/lighthouse.yml:5: 不是有效的 YAML（mapping values are not allowed here）",
+    "brands/map.yml:1: 'map' 是网站保留地址",
+    "content/ghost-brand/: content/ghost-brand/ 文件夹中有故事，但没有品牌文件 brands/ghost-brand.yml",
+    "content/harbour-trade/no-front-matter.md:1: 故事缺少头部信息",
+    "content/harbour-trade/typhoon-1937.md:4: date: '1937年9月' 不是 EDTF 格式的日期",
+    "content/harbour-trade/typhoon-1937.md:5: draft: 应为 true 或 false，实际是文字 '否'",
+    "content/harbour-trade/typhoon-1937.md:6: tags: 应为列表",
+    "content/harbour-trade/typhoon-1937.md:8: related[1]: 故事不能与自身相关",
+    "content/harbour-trade/typhoon-1937.md:9: related[2]: 'harbour-trade/no-such-story' 既不是本项目的故事",
+    "content/harbour-trade/typhoon-1937.md:11: items.code: 档号 'GK-0002' 已被 content/harbour-trade/ledger.md:5 使用",
+    "content/harbour-trade/typhoon-1937.md:14: items[1].media[1].file: 文件 'damage-report.jpg' 不存在",
+    "content/harbour-trade/typhoon-1937.md:18: sources[1].url: 'example.org/guide' 不是网址",
+    "content/harbour-trade/typhoon-1937.md:23: '[[GK-0404]]' 所指的档案条目不存在",
+    "content/harbour-trade/unclosed.md:1: 第 1 行开始的头部信息没有结束",
+    "content/harbour-trade/untitled.md:2: title: 必填字段缺失：title:",
+    "content/harbour-trade/untitled.md:3: cover: 'cover.docx' 不是展览可展示的文件类型",
+    "content/search.md: 自由页面 'search' 与网站保留地址",
+]
+
+
+def _report_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if re.match(r"^(brands|content|mkdocs\.yml)\S*:", line)]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_broken_project_reports_every_mistake_in_one_run(command, tmp_path):
+    assert not (BROKEN / "site").exists()
+    result = run_lantai(command, "-f", str(BROKEN / "mkdocs.yml"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    reported = _report_lines(output)
+    missing = [line for line in BROKEN_EXPECTED if not any(r.startswith(line) for r in reported)]
+    assert missing == [], output
+    assert len(reported) == len(BROKEN_EXPECTED), "\n".join(reported)
+    assert f"共 {len(BROKEN_EXPECTED)} 个错误，0 个警告。" in output
+    kinds = {re.sub(r"[^/]+$", "", line.split(":")[0]) for line in BROKEN_EXPECTED}
+    assert len(BROKEN_EXPECTED) >= 12 and len(kinds) >= 3
+    # Nothing is built, and no staging folder is left next to where the site would go.
+    assert not (BROKEN / "site").exists()
+    assert [p.name for p in BROKEN.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_build_leaves_the_old_site_as_it_was(tmp_path):
+    old = tmp_path / "public"
+    (old / "nested").mkdir(parents=True)
+    (old / "index.html").write_text("<p>yesterday's site</p>", encoding="utf-8")
+    (old / "nested" / "page.html").write_bytes(b"\x00old bytes\xff")
+
+    def snapshot():
+        return {p.relative_to(tmp_path).as_posix(): (p.read_bytes() if p.is_file() else None, p.stat().st_mtime_ns)
+                for p in sorted(tmp_path.rglob("*"))}
+    before = snapshot()
+    result = run_lantai("build", "-f", str(BROKEN / "mkdocs.yml"), "-d", str(old))
+    assert result.returncode != 0
+    assert "共 26 个错误" in result.stderr
+    assert snapshot() == before
+
+
+def test_check_does_not_build(tmp_path):
+    project = tmp_path / "harbour"
+    shutil.copytree(HARBOUR_CONFIG.parent, project)
+    result = run_lantai("check", "-f", str(project / "mkdocs.yml"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in project.iterdir()) == ["brands", "content", "mkdocs.yml"]
+
+
+def test_a_missing_config_file_is_named(tmp_path):
+    result = run_lantai("check", "-f", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode != 0
+    assert f"{tmp_path / 'mkdocs.yml'}: no such file" in result.stderr
