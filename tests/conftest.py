@@ -30,6 +30,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the expected output of the golden cases in tests/golden/")
+
+
 def run_lantai(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python build.py ARGS` as an editor would, capturing its output."""
     full_env = {**os.environ, **(env or {})}
