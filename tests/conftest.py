@@ -115,6 +115,29 @@ def harbour_url(harbour_site):
         yield url
 
 
+# GitHub Pages serves a project site at https://OWNER.github.io/REPOSITORY/; the sub-path
+# builds use such an address, so links, assets, search and the 404 page must cope with it.
+PAGES_SITE_URL = "https://archive.github.io/exhibit/"
+SUB_PATH = "/exhibit/"
+
+
+@pytest.fixture(scope="session")
+def subpath_sites(tmp_path_factory) -> dict[str, Path]:
+    """Both projects built as CI publishes them to GitHub Pages: with the project site's
+    address in LANTAI_SITE_URL (canonical URLs, sitemap, 404 links under /exhibit/)."""
+    out = tmp_path_factory.mktemp("published")
+    env = {"LANTAI_SITE_URL": PAGES_SITE_URL}
+    return {"bundled": build_site(BUNDLED_CONFIG, out / "bundled", env=env),
+            "harbour": build_site(HARBOUR_CONFIG, out / "harbour", env=env)}
+
+
+@pytest.fixture(scope="session")
+def subpath_urls(subpath_sites):
+    """The published builds served under /exhibit/, as a GitHub Pages project site is."""
+    with serve(subpath_sites["bundled"], SUB_PATH) as bundled, serve(subpath_sites["harbour"], SUB_PATH) as harbour:
+        yield {"bundled": bundled, "harbour": harbour}
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
