@@ -25,19 +25,45 @@ class Marker:
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Item markers outside fenced code blocks."""
+    """Item markers outside fenced code blocks, inline code and HTML comments (where an
+    editor, or the story scaffold, shows the syntax as an example)."""
     markers = []
     fenced = False
+    in_comment = False
     for number, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
+        if not in_comment and _FENCE.match(line):
             fenced = not fenced
             continue
         if fenced:
             continue
-        for match in MARKER.finditer(line):
-            alone = line.strip() == match.group(0)
+        visible, in_comment = _outside_comments(line, in_comment)
+        visible = _CODE_SPAN.sub(" ", visible)
+        for match in MARKER.finditer(visible):
+            alone = visible.strip() == match.group(0)
             markers.append(Marker(match.group(1), number, alone))
     return markers
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The parts of a line outside <!-- comments -->, and whether a comment stays open."""
+    out, position = [], 0
+    while position <= len(line):
+        if in_comment:
+            end = line.find("-->", position)
+            if end < 0:
+                break
+            position, in_comment = end + 3, False
+        else:
+            start = line.find("<!--", position)
+            if start < 0:
+                out.append(line[position:])
+                break
+            out.append(line[position:start] + " ")
+            position, in_comment = start + 4, True
+    return "".join(out), in_comment
 
 
 def check_references(project: Project) -> list[Problem]:

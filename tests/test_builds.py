@@ -319,3 +319,106 @@ def test_a_missing_config_file_is_named(tmp_path):
     result = run_lantai("check", "-f", str(tmp_path / "mkdocs.yml"))
     assert result.returncode != 0
     assert f"{tmp_path / 'mkdocs.yml'}: no such file" in result.stderr
+
+
+# -- python build.py new ---------------------------------------------------------------------------
+
+@pytest.fixture
+def harbour_copy(tmp_path) -> Path:
+    project = tmp_path / "harbour"
+    shutil.copytree(HARBOUR_CONFIG.parent, project)
+    return project
+
+
+def test_scaffolded_files_ask_for_exactly_the_required_fields(harbour_copy):
+    config = str(harbour_copy / "mkdocs.yml")
+    brand = run_lantai("new", "-f", config, "brand", "lighthouse")
+    assert brand.returncode == 0, brand.stderr
+    assert "brands/lighthouse.yml" in brand.stdout
+    story = run_lantai("new", "-f", config, "story", "lighthouse/keeper")
+    assert story.returncode == 0, story.stderr
+    brand_text = (harbour_copy / "brands" / "lighthouse.yml").read_text(encoding="utf-8")
+    story_text = (harbour_copy / "content" / "lighthouse" / "keeper.md").read_text(encoding="utf-8")
+    # Every field of the contract is there, the optional ones commented out and explained.
+    for name in ("name", "archives", "region", "category", "summary", "description", "location", "cover", "tags",
+                 "batch", "sources", "links", "items"):
+        assert re.search(rf"^#? ?{name}:", brand_text, re.M), name
+    for name in ("title", "summary", "date", "events", "people", "places", "tags", "items", "related", "sources",
+                 "cover", "draft", "order"):
+        assert re.search(rf"^#? ?{name}:", story_text, re.M), name
+    assert "trade, people" in brand_text  # the project's own categories are listed
+
+    result = run_lantai("check", "-f", config)
+    assert result.returncode != 0
+    placeholder = "'TO FILL IN' is the scaffold's placeholder; write the real value"
+    assert _report_lines(result.stdout + result.stderr) == [
+        f"brands/lighthouse.yml:5: name: {placeholder}",
+        f"brands/lighthouse.yml:6: archives[1]: {placeholder}",
+        f"brands/lighthouse.yml:7: region: {placeholder}",
+        f"brands/lighthouse.yml:8: category: {placeholder}",
+        f"brands/lighthouse.yml:9: summary: {placeholder}",
+        f"content/lighthouse/keeper.md:4: title: {placeholder}",
+        f"content/lighthouse/keeper.md:5: summary: {placeholder}",
+    ]
+    assert "7 error(s), 0 warning(s)." in result.stderr
+
+    # Filled in, the new brand and story pass as they are (the optional fields stay comments).
+    filled = {"name: TO FILL IN": "name: Lighthouse", "archives: [TO FILL IN]": "archives: [Port Town Archive]",
+              "region: TO FILL IN": "region: Port Town", "category: TO FILL IN": "category: trade",
+              "summary: TO FILL IN": "summary: The keepers' logbooks."}
+    for old, new in filled.items():
+        brand_text = brand_text.replace(old, new)
+    (harbour_copy / "brands" / "lighthouse.yml").write_text(brand_text, encoding="utf-8")
+    story_text = story_text.replace("title: TO FILL IN", "title: The keeper").replace(
+        "summary: TO FILL IN", "summary: A keeper's year.")
+    (harbour_copy / "content" / "lighthouse" / "keeper.md").write_text(story_text, encoding="utf-8")
+    result = run_lantai("check", "-f", config)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 3 brands, 2 stories, 2 items.")
+
+
+def test_scaffold_in_chinese(tmp_path):
+    write_project = tmp_path / "zh"
+    (write_project / "brands").mkdir(parents=True)
+    (write_project / "content").mkdir()
+    (write_project / "mkdocs.yml").write_text("site_name: 测试\ntheme:\n  name: material\n  language: zh\nplugins:\n  - lantai\n",
+                                              encoding="utf-8")
+    config = str(write_project / "mkdocs.yml")
+    assert run_lantai("new", "-f", config, "brand", "qiaoxiang").returncode == 0
+    assert run_lantai("new", "-f", config, "story", "qiaoxiang/letters").returncode == 0
+    result = run_lantai("check", "-f", config)
+    assert result.returncode != 0
+    lines = _report_lines(result.stderr)
+    assert len(lines) == 7 and all("'待填写' 是模板中的占位文字；请填写实际内容" in line for line in lines)
+    assert lines[0] == "brands/qiaoxiang.yml:5: name: '待填写' 是模板中的占位文字；请填写实际内容"
+
+
+def test_new_refuses_to_overwrite(harbour_copy):
+    config = str(harbour_copy / "mkdocs.yml")
+    before = (harbour_copy / "brands" / "harbour-trade.yml").read_bytes()
+    result = run_lantai("new", "-f", config, "brand", "harbour-trade")
+    assert result.returncode != 0
+    assert "brands/harbour-trade.yml already exists; nothing was written" in result.stderr
+    assert (harbour_copy / "brands" / "harbour-trade.yml").read_bytes() == before
+    story_before = (harbour_copy / "content" / "harbour-trade" / "typhoon-1937.md").read_bytes()
+    result = run_lantai("new", "-f", config, "story", "harbour-trade/typhoon-1937")
+    assert result.returncode != 0 and "already exists" in result.stderr
+    assert (harbour_copy / "content" / "harbour-trade" / "typhoon-1937.md").read_bytes() == story_before
+
+
+@pytest.mark.parametrize("kind, identifier, message", [
+    ("brand", "Light_House", "'Light_House' cannot be an id"),
+    ("brand", "灯塔", "'灯塔' cannot be an id"),
+    ("brand", "map", "'map' is reserved"),
+    ("brand", "../escape", "cannot be an id"),
+    ("story", "harbour-trade", "write it as brand-id/story-id"),
+    ("story", "harbour-trade/The Keeper", "'The Keeper' cannot be an id"),
+    ("story", "harbour-trade/../../x", "cannot be an id"),
+    ("story", "nowhere/keeper", "there is no brand file brands/nowhere.yml"),
+])
+def test_new_refuses_bad_ids(harbour_copy, kind, identifier, message):
+    before = sorted(p.relative_to(harbour_copy).as_posix() for p in harbour_copy.rglob("*"))
+    result = run_lantai("new", "-f", str(harbour_copy / "mkdocs.yml"), kind, identifier)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert sorted(p.relative_to(harbour_copy).as_posix() for p in harbour_copy.rglob("*")) == before

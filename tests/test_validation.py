@@ -595,3 +595,11 @@ def test_a_multi_line_summary_is_a_warning(tmp_path):
     _, problems = load(tmp_path, {"content/trade/typhoon.md": "---\ntitle: T\nsummary: |\n  One.\n  Two.\n---\n"})
     assert where(problems) == [("content/trade/typhoon.md", 3, "summary", "text-single-line")]
     assert problems[0].severity == WARNING
+
+
+def test_markers_shown_as_examples_are_not_checked(tmp_path):
+    """The scaffold and editors show the syntax in comments and code; only real markers count."""
+    story = ("---\ntitle: T\nsummary: S\n---\n\n<!-- write [[CODE]] on a line of its own,\n"
+             "for example [[XX-0002]] -->\n\nUse `[[SY-0001]]` inline.\n\n```\n[[IN-FENCE]]\n```\n\n[[REAL]]\n")
+    _, problems = load(tmp_path, {"content/trade/typhoon.md": story})
+    assert where(problems) == [("content/trade/typhoon.md", 15, "", "unknown-code")]
