@@ -19,6 +19,7 @@ from . import covers, dates
 from .labels import label
 from .model import Brand, Category, Item, Project, Story
 from .references import MARKER, find_markers
+from . import views
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "themes" / "lantai"
 FRAGMENTS_DIR = THEME_DIR / "fragments"
@@ -102,6 +103,8 @@ def generate_pages(project: Project, include_drafts: bool = False) -> list[Gener
             pages.append(story_page(renderer, story, previous, following))
     pages += [item_page(renderer, item) for item in sorted(project.items.values(), key=lambda i: i.code)
               if include_drafts or not _item_is_draft(project, item)]
+    pages += views.view_pages(renderer)
+    views.enrich(pages, renderer)
     return pages
 
 
@@ -193,18 +196,8 @@ def _resolve_related(project: Project, key: str):
 
 
 def item_page(renderer: Renderer, item: Item) -> GeneratedPage:
-    project = renderer.project
-    url = f"items/{item.slug}/"
-    brand = project.brands.get(item.brand_id)
-    appears = [s for s in project.stories.values()
-               if (renderer.include_drafts or not s.draft)
-               and (any(m.code == item.code for m in find_markers(s.body)) or any(i.code == item.code for i in s.items))]
-    appears.sort(key=lambda s: s.key)
-    html = renderer.render("item.html", url, item=item, brand=brand)
-    description = place_items(item.description or "", renderer, url)
-    return GeneratedPage(f"items/{item.slug}.md", item.title,
-                         _with_body(html, description, renderer.render("item_foot.html", url, item=item, appears=appears)),
-                         {"lantai": "item", "description": f"{item.code} {item.title}", "lantai_brand": item.brand_id})
+    """An archive item's page: media, Dublin Core metadata, citation (lantai/views)."""
+    return views.item_page(renderer, item)
 
 
 def place_items(text: str, renderer: Renderer, url: str) -> str:

@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "latitude must be between -90 and 90 and longitude between -180 and 180; found [{lat}, {lon}] (are they swapped?)",
         "纬度应在 -90 到 90 之间，经度应在 -180 到 180 之间；实际是 [{lat}, {lon}]（是否写反了？）",
     ),
+    "image-alt": (
+        "the image {value} has no alt text: write what it shows between the brackets, ![a harbour ledger, 1921]({value}), or give it a title, ![]({value} \"title\")",
+        "图片 {value} 缺少替代文字：请在方括号中写明图片内容，如 ![1921年的港口账簿]({value})，或加上标题 ![]({value} \"标题\")",
+    ),
     "edtf": (
         "'{value}' is not a date in EDTF; write for example 1920, 1920-08, 1956-01-29, 1956/1960, 1920~ (about) or 1920? (uncertain)",
         "'{value}' 不是 EDTF 格式的日期；可写作 1920、1920-08、1956-01-29、1956/1960、1920~（约）或 1920?（存疑）",

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from .. import discovery
 from ..model import Project
+from .. import views
 from ..pages import THEME_DIR, GeneratedPage, generate_pages
 from ..problems import ERROR, WARNING, ProjectError, format_report
 from ..project import load_project
@@ -50,7 +51,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         settings = make_settings(config.site_name, config.theme.get("language"), dict(self.config),
                                  config.site_url)
         self.project, problems = load_project(root, settings, Path(config.docs_dir))
-        report(problems, settings.language)
+        report(problems + views.check(self.project), settings.language)
         setup.default_nav(config, self.project)
         return config
 
@@ -71,6 +72,9 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                                         inclusion=inclusion_of(page, nav_pages)))
         for site_path, source in sorted(project.extra_files.items()):
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        # Open data, image renditions and share images (lantai/views): made here, never in docs_dir.
+        for site_path, content in sorted(views.site_files(project, generated, self.serving).items()):
+            files.append(File.generated(config, site_path, content=content))
         if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
             files.append(File.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         return files

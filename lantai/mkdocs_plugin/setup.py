@@ -14,7 +14,8 @@ from ..labels import label
 from ..model import Project
 
 EXTRA_CSS = "assets/lantai/lantai.css"
-EXTRA_JS: list[str] = []
+EXTRA_JS: list[str] = ["assets/lantai/views/views.js"]
+VIEW_CSS = "assets/lantai/views/views.css"  # the exhibition views' own styles (lantai/views)
 
 MARKDOWN_EXTENSIONS = {
     "attr_list": {},
@@ -61,6 +62,8 @@ def apply_defaults(config: MkDocsConfig, theme_dir: Path) -> None:
             config.mdx_configs.setdefault(name, options)
     if EXTRA_CSS not in config.extra_css:
         config.extra_css.insert(0, EXTRA_CSS)
+    if VIEW_CSS not in config.extra_css:
+        config.extra_css.insert(config.extra_css.index(EXTRA_CSS) + 1, VIEW_CSS)
     for script in EXTRA_JS:
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(script)
@@ -81,6 +84,9 @@ def default_nav(config: MkDocsConfig, project: Project) -> None:
     nav: list = [{label("home", language): "index.md"}]
     nav.append({label("categories", language): [{c.name: f"categories/{c.id}.md"}
                                                  for c in project.settings.categories]})
+    # The exhibition views (lantai/views): by time, place, object and subject.
+    nav += [{label(key, language): source} for key, source in
+            (("timeline", "timeline.md"), ("map", "map.md"), ("catalogue", "items/index.md"), ("tags", "tags.md"))]
     for page in sorted(project.pages, key=lambda p: p.name):
         nav.append({page.title or page.name: f"{page.name}.md"})
     config.nav = _escape_nav(nav)

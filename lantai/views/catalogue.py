@@ -1,0 +1,97 @@
+"""The archive catalogue (`/items/`) and each item's own page (`/items/<slug>/`)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import dates
+from ..labels import label
+from ..model import Item, Project
+from .common import appearances, item_url, published_items
+from .media import picture, transcript
+
+# Each field of an item, with its Dublin Core term (DCMI Metadata Terms).
+DUBLIN_CORE = (
+    ("code", "dcterms:identifier"),
+    ("title", "dcterms:title"),
+    ("date", "dcterms:date"),
+    ("creator", "dcterms:creator"),
+    ("type", "dcterms:type"),
+    ("holder", "dcterms:provenance"),   # the institution that keeps it: its custody
+    ("rights", "dcterms:rights"),
+    ("brand", "dcterms:isPartOf"),
+)
+COLUMNS = ("code", "title", "date", "type", "holder", "brand")
+
+
+def sort_date(value: str | None) -> str:
+    year, month, day = dates.sort_key(value)
+    return f"{year:05d}-{month:02d}-{day:02d}"
+
+
+def catalogue_context(project: Project, include_drafts: bool) -> dict:
+    items = published_items(project, include_drafts)
+    language = project.language
+
+    def options(values) -> list[tuple[str, str]]:
+        return sorted({v for v in values if v})
+
+    brand_ids = sorted({i.brand_id for i in items if i.brand_id in project.brands})
+    return {
+        "items": items,
+        "columns": [(key, label(key, language)) for key in COLUMNS],
+        "types": [(v, v) for v in options(i.type for i in items)],
+        "holders": [(v, v) for v in options(i.holder for i in items)],
+        "brands": [(b, project.brands[b].name) for b in brand_ids],
+    }
+
+
+def metadata(project: Project, item: Item) -> list[tuple[str, str, str, str | None]]:
+    """(label key, Dublin Core term, value shown, link) for each field the item has."""
+    brand = project.brands.get(item.brand_id)
+    values = {
+        "code": item.code, "title": item.title,
+        "date": dates.display(item.date, project.language) if item.date else None,
+        "creator": item.creator, "type": item.type, "holder": item.holder, "rights": item.rights,
+        "brand": brand.name if brand else None,
+    }
+    links = {"brand": brand.url if brand else None}
+    return [(key, term, values[key], links.get(key)) for key, term in DUBLIN_CORE if values[key]]
+
+
+def citation(project: Project, item: Item) -> str:
+    """GB/T 7714—2015 for an archive record ([A]): creator. title[A]. date. holder, code."""
+    zh = project.language.lower().startswith("zh")
+    date = item.date or ""
+    if date and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+        date = dates.display(date, project.language)
+    parts = []
+    if item.creator:
+        parts.append(f"{item.creator}. ")
+    parts.append(f"{item.title}[A]. " if zh else f"{item.title} [A]. ")
+    if date:
+        parts.append(f"{date}. ")
+    where = item.holder or ""
+    code = f"档号: {item.code}" if zh else f"reference code {item.code}"
+    parts.append(f"{where}, {code}." if where else f"{code}.")
+    text = "".join(parts)
+    if project.settings.site_url:
+        text += f" {project.settings.site_url.rstrip('/')}/{item_url(item)}"
+    return text
+
+
+def media_list(project: Project, item: Item) -> list[tuple]:
+    """(media, picture or None, transcript or None, alt text) for each file of an item."""
+    out = []
+    for media in item.media:
+        alt = media.alt or media.caption or item.title
+        out.append((media, picture(project, media), transcript(project, media), alt))
+    return out
+
+
+def item_context(project: Project, item: Item, include_drafts: bool) -> dict:
+    return {
+        "item": item, "brand": project.brands.get(item.brand_id),
+        "metadata": metadata(project, item), "media_list": media_list(project, item),
+        "appears": appearances(project, item, include_drafts), "citation": citation(project, item),
+    }

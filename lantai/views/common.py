@@ -1,0 +1,81 @@
+"""What every exhibition view needs: the published records, their URLs and plain helpers.
+
+No site engine here: views read the content model and return HTML fragments, data or
+bytes. Every list is sorted, so the same project always gives the same output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Brand, Item, Project, Story
+from ..references import find_markers
+
+
+def item_url(item: Item) -> str:
+    return f"items/{item.slug}/"
+
+
+def published_stories(project: Project, include_drafts: bool = False) -> list[Story]:
+    return sorted(project.published_stories(include_drafts), key=lambda s: s.key)
+
+
+def item_is_published(project: Project, item: Item, include_drafts: bool = False) -> bool:
+    story = project.stories.get(f"{item.brand_id}/{item.story_id}") if item.story_id else None
+    return include_drafts or not (story and story.draft)
+
+
+def published_items(project: Project, include_drafts: bool = False) -> list[Item]:
+    return sorted((i for i in project.items.values() if item_is_published(project, i, include_drafts)),
+                  key=lambda i: i.code)
+
+
+def appearances(project: Project, item: Item, include_drafts: bool = False) -> list[Story]:
+    """The stories an item appears in: listed in their `items` or placed by its code."""
+    found = [s for s in project.stories.values()
+             if (include_drafts or not s.draft)
+             and (any(m.code == item.code for m in find_markers(s.body)) or any(i.code == item.code for i in s.items))]
+    return sorted(found, key=lambda s: s.key)
+
+
+def story_items(project: Project, story: Story) -> list[Item]:
+    """Items a story lists or places in its text, each once, in code order."""
+    codes = {i.code for i in story.items} | {m.code for m in find_markers(story.body)}
+    return sorted((project.items[c] for c in codes if c in project.items), key=lambda i: i.code)
+
+
+def category_of(project: Project, brand_id: str) -> str:
+    brand = project.brands.get(brand_id)
+    return brand.category if brand else ""
+
+
+def public_url(project: Project, path: str) -> str:
+    """A page's address for data files: absolute under `site_url`, else from the site root."""
+    base = project.settings.site_url.rstrip("/")
+    return f"{base}/{path}" if base else f"/{path}"
+
+
+def term_slug(term: str) -> str:
+    """An anchor for a subject, person or place: ASCII words as they are, other text as hex."""
+    slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    if slug and term.isascii():
+        return slug
+    return "t-" + "-".join(f"{ord(ch):x}" for ch in term)[:80]
+
+
+def region_group(brand: Brand) -> str:
+    """The region a brand is listed under on the map: its city (…市) where one is named."""
+    match = re.match(r"^(.+?市)", brand.region)
+    return match.group(1) if match else brand.region
+
+
+def to_json(data: object) -> str:
+    """Deterministic JSON: sorted keys, UTF-8 text, a final newline."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,203 @@
+"""Media on item pages: responsive images, a lightbox, players with their transcripts.
+
+Images get derivatives at build time with Pillow: WebP in a few widths with a JPEG (or
+PNG, where the image has transparency) fallback, each with its width and height so the
+page does not jump while they load. Names carry a hash of the source, so the output is
+the same for the same files. Audio and video play in the page; a WebVTT transcript is
+shown as a list of cues that move the player to their moment, a text transcript as
+paragraphs; both are in the page's HTML, so the site's search finds them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Media, Project
+from ..problems import WARNING, Problem, problem
+
+WIDTHS = (480, 960, 1600)
+MAX_WIDTH = 2000
+MEDIA_DIR = "assets/lantai/media/"
+RASTER = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
+
+
+@dataclass
+class Rendition:
+    path: str
+    width: int
+    height: int
+    format: str          # WEBP, JPEG or PNG
+
+
+@dataclass
+class Picture:
+    original: str
+    width: int
+    height: int
+    source: Path
+    webp: list[Rendition] = field(default_factory=list)
+    fallback: list[Rendition] = field(default_factory=list)
+
+    @property
+    def largest(self) -> Rendition:
+        return self.fallback[-1]
+
+    @property
+    def default(self) -> Rendition:
+        """The fallback <img> shows: the one nearest 960 pixels wide."""
+        return min(self.fallback, key=lambda r: abs(r.width - 960))
+
+
+def source_file(project: Project, site_path: str) -> Path:
+    return project.extra_files.get(site_path) or project.content_dir / site_path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+
+
+def picture(project: Project, media: Media) -> Picture | None:
+    """The renditions of a raster image (computed, not yet written); None for others."""
+    if media.kind != "image" or Path(media.path).suffix.lower() not in RASTER:
+        return None
+    from PIL import Image
+    source = source_file(project, media.path)
+    try:
+        with Image.open(source) as image:
+            width, height = image.size
+            alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    except (OSError, ValueError):
+        return None
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(media.path).stem.lower()).strip("-") or "image"
+    digest = _digest(source)
+    widths = sorted({w for w in WIDTHS if w < width} | {min(width, MAX_WIDTH)})
+    fallback_format, extension = ("PNG", "png") if alpha else ("JPEG", "jpg")
+    result = Picture(media.path, width, height, source)
+    for w in widths:
+        h = max(1, round(height * w / width))
+        base = f"{MEDIA_DIR}{stem}-{digest}-{w}"
+        result.webp.append(Rendition(f"{base}.webp", w, h, "WEBP"))
+        result.fallback.append(Rendition(f"{base}.{extension}", w, h, fallback_format))
+    return result
+
+
+def render_files(pictures: list[Picture]) -> dict[str, bytes]:
+    """Encode every rendition. Pillow writes no timestamps: the bytes depend on the source alone."""
+    from PIL import Image
+    out: dict[str, bytes] = {}
+    for pic in pictures:
+        if all(r.path in out for r in pic.webp + pic.fallback):
+            continue
+        with Image.open(pic.source) as opened:
+            opened.load()
+            image = opened.convert("RGBA" if pic.fallback[0].format == "PNG" else "RGB")
+        for rendition in pic.webp + pic.fallback:
+            if rendition.path in out:
+                continue
+            resized = image if rendition.width == image.width else image.resize(
+                (rendition.width, rendition.height), Image.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            if rendition.format == "WEBP":
+                resized.save(buffer, "WEBP", quality=80, method=4)
+            elif rendition.format == "JPEG":
+                resized.save(buffer, "JPEG", quality=82, optimize=True)
+            else:
+                resized.save(buffer, "PNG", optimize=True)
+            out[rendition.path] = buffer.getvalue()
+    return out
+
+
+# -- transcripts ----------------------------------------------------------------------
+
+@dataclass
+class Cue:
+    start: float
+    end: float
+    text: str
+
+    @property
+    def clock(self) -> str:
+        minutes, seconds = divmod(int(self.start), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+_TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+-->\s+((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})")
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return round(total, 3)
+
+
+def parse_vtt(text: str) -> list[Cue]:
+    """The cues of a WebVTT file, tags (<v Speaker>, <i>) removed, in file order."""
+    cues = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")):
+        lines = block.strip("\n").split("\n")
+        for index, line in enumerate(lines):
+            timing = _TIMING.match(line)
+            if timing:
+                words = " ".join(re.sub(r"<[^>]+>", "", l).strip() for l in lines[index + 1:]).strip()
+                if words:
+                    cues.append(Cue(_seconds(timing.group(1)), _seconds(timing.group(2)), words))
+                break
+    return cues
+
+
+@dataclass
+class Transcript:
+    path: str
+    cues: list[Cue]
+    paragraphs: list[str]
+
+
+def transcript(project: Project, media: Media) -> Transcript | None:
+    if not media.transcript_path:
+        return None
+    file = source_file(project, media.transcript_path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if media.transcript_path.lower().endswith(".vtt"):
+        return Transcript(media.transcript_path, parse_vtt(text), [])
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return Transcript(media.transcript_path, [], paragraphs)
+
+
+# -- alt text of images written in Markdown ---------------------------------------------
+
+# ![alt](path "title") — the forms an editor writes for an image in a story or description
+IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)')
+
+
+def fill_alt(text: str) -> str:
+    """An image written without alt text takes its title as alt text."""
+    def fill(match: re.Match) -> str:
+        if match["alt"].strip() or not (match["title"] or "").strip():
+            return match.group(0)
+        return f'![{match["title"]}]({match["src"]} "{match["title"]}")'
+    return IMAGE.sub(fill, text)
+
+
+def check_alt(project: Project) -> list[Problem]:
+    """A warning (which fails a strict build) for each image with neither alt text nor title."""
+    found = []
+    texts = [(s.path, s.body_line, s.body, "") for s in project.stories.values()]
+    texts += [(b.path, 0, b.description or "", "description") for b in project.brands.values()]
+    texts += [(i.path, i.line, i.description or "", "items.description") for i in project.items.values()]
+    for path, first_line, text, field_name in texts:
+        for number, line in enumerate(text.splitlines()):
+            for match in IMAGE.finditer(line):
+                if not match["alt"].strip() and not (match["title"] or "").strip():
+                    at = first_line + number if first_line and not field_name else first_line
+                    found.append(problem(path, at, field_name, "image-alt", severity=WARNING, value=match["src"]))
+    return found
