@@ -52,6 +52,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "story_of": ("A story of {brand}", "{brand}的故事"),
     "draft": ("Draft: not published", "草稿：不会发布"),
     "all_items": ("All archive items", "全部档案条目"),
+    # search (lantai/search.py, themes/lantai/fragments/search.html)
+    "page": ("Page", "页面"),
+    "search": ("Search", "搜索"),
+    "search_description": ("Search the exhibition's stories, collections, archive items and pages",
+                           "搜索展览中的故事、档案品牌、档案条目和页面"),
+    "search_query": ("Search words", "搜索词"),
+    "search_filters": ("Narrow the results", "筛选结果"),
+    "search_kind": ("Kind", "类型"),
+    "search_any": ("All", "全部"),
+    "search_more": ("Show more results", "显示更多结果"),
+    "search_needs_js": ("Search runs in your browser: please turn on JavaScript.", "搜索在浏览器中运行，请启用 JavaScript。"),
     # Exhibition views (lantai/views)
     "timeline": ("Timeline", "时间线"),
     "map": ("Map", "地图"),

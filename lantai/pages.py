@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import covers, dates
+from . import covers, dates, search
 from .labels import label
 from .model import Brand, Category, Item, Project, Story
 from .references import MARKER, find_markers
@@ -103,6 +103,7 @@ def generate_pages(project: Project, include_drafts: bool = False) -> list[Gener
             pages.append(story_page(renderer, story, previous, following))
     pages += [item_page(renderer, item) for item in sorted(project.items.values(), key=lambda i: i.code)
               if include_drafts or not _item_is_draft(project, item)]
+    pages.append(search.search_page(renderer))
     pages += views.view_pages(renderer)
     views.enrich(pages, renderer)
     return pages

@@ -12,7 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .. import discovery
+from .. import discovery, search
 from ..model import Project
 from .. import views
 from ..pages import THEME_DIR, GeneratedPage, generate_pages
@@ -91,6 +91,20 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key], quote=True)
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Tell the search index what the page is (lantai/search.py); others are left out.
+        if not self.config.enabled or self.project is None:
+            return output
+        # Open Graph tags and the share image (lantai/views), in the page's <head>.
+        tags = views.head_tags(self.project, page.meta, page.url, page.title or config.site_name)
+        output = output.replace("</head>", tags + "\n</head>", 1)
+        record = search.page_record(self.project, page.meta, page.file.src_uri, html.unescape(page.title or ""))
+        return search.mark_page(output, record, page.content or "")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.project is not None:
+            search.build_index(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).resolve().parent
