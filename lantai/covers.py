@@ -42,35 +42,50 @@ def seal_text(name: str) -> str:
 
 
 def cover_svg(key: str, name: str, group: str = "", label: str | None = None) -> str:
-    """An inline SVG (viewBox 320x200), decorative: hidden from screen readers."""
+    """An inline SVG (viewBox 320x200), decorative: hidden from screen readers.
+
+    A shelf of archive boxes seen edge-on, each with its label slot, against column
+    rules (界行); the seal, stamped a little askew, stands in the upper right."""
     ground, ground2, strip, accent = palette_for(key, group)
     digest = _digest(key)
-    strips = []
+    shelf = 172
+    rules = "".join(f'<path d="M{x} 0V{shelf}"/>' for x in range(16, 320, 24))
+    boxes = []
     x = 18
     for index in range(9):
-        width = 10 + digest[index + 1] % 22
-        height = 70 + digest[index + 10] % 90
-        opacity = 0.18 + (digest[index + 20] % 40) / 100
-        strips.append(f'<rect x="{x}" y="{200 - height}" width="{width}" height="{height}" '
-                      f'fill="{strip}" opacity="{opacity:.2f}"/>')
-        x += width + 4 + digest[index + 5] % 8
+        width = 12 + digest[index + 1] % 22
+        height = 64 + digest[index + 10] % 84
+        opacity = 0.22 + (digest[index + 20] % 40) / 100
+        top = shelf - height
+        boxes.append(f'<rect x="{x}" y="{top}" width="{width}" height="{height}" fill="{strip}" '
+                     f'fill-opacity="{opacity:.2f}"/>')
+        if width >= 14:
+            boxes.append(f'<rect x="{x + 3}" y="{top + 8}" width="{width - 6}" height="14" '
+                         f'fill="{ground}" fill-opacity=".45"/>')
+        x += width + 3 + digest[index + 5] % 7
         if x > 300:
             break
     seal = escape(seal_text(name))
-    font_size = 22 if len(seal) > 1 else 36
+    font_size = 22 if len(seal) > 1 else 34
     gradient_id = "g" + digest.hex()[:8]
     title = f"<title>{escape(label)}</title>" if label else ""
     hidden = "" if label else ' aria-hidden="true" focusable="false"'
+    tilt = -2 - digest[30] % 4
     return (
         f'<svg class="lt-cover" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200" '
         f'preserveAspectRatio="xMidYMid slice"{hidden}>{title}'
         f'<defs><linearGradient id="{gradient_id}" x1="0" y1="0" x2="1" y2="1">'
         f'<stop offset="0" stop-color="{ground}"/><stop offset="1" stop-color="{ground2}"/></linearGradient></defs>'
         f'<rect width="320" height="200" fill="url(#{gradient_id})"/>'
-        + "".join(strips)
-        + f'<g transform="translate(236 26)"><rect width="64" height="64" rx="6" fill="{accent}"/>'
-        f'<rect x="4" y="4" width="56" height="56" rx="4" fill="none" stroke="#fff" stroke-width="2" opacity=".85"/>'
-        f'<text x="32" y="{32 + font_size * 0.36:.0f}" text-anchor="middle" font-size="{font_size}" '
+        f'<g stroke="{strip}" stroke-opacity=".08" stroke-width="1">{rules}</g>'
+        + "".join(boxes)
+        + f'<rect y="{shelf}" width="320" height="{200 - shelf}" fill="#000" fill-opacity=".22"/>'
+        f'<path d="M0 {shelf + 0.5}H320" stroke="{strip}" stroke-opacity=".7" stroke-width="1.5"/>'
+        f'<g transform="translate(234 22) rotate({tilt} 34 34)">'
+        f'<rect x="-2" y="-2" width="72" height="72" rx="4" fill="{strip}" fill-opacity=".9"/>'
+        f'<rect width="68" height="68" rx="3" fill="{accent}"/>'
+        f'<rect x="4.5" y="4.5" width="59" height="59" rx="1.5" fill="none" stroke="#fff" stroke-width="2" opacity=".9"/>'
+        f'<text x="34" y="{34 + font_size * 0.36:.0f}" text-anchor="middle" font-size="{font_size}" '
         f'fill="#fff" font-family="\'Noto Serif CJK SC\',\'Source Han Serif SC\',\'Songti SC\',STSong,serif" '
         f'font-weight="700">{seal}</text></g></svg>'
     )
