@@ -1,0 +1,55 @@
+"""Accessibility gate: axe-core in Chromium finds no serious or critical WCAG 2.1 AA
+violation on any kind of page, in the light and the dark colour scheme.
+
+axe-core comes bundled in the PyPI package axe-playwright-python (axe.min.js is injected
+into the page; nothing is fetched), so the gate runs offline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_gates_pages import PAGE_CASES, PAGE_IDS, open_page, site_url_of
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe()
+
+
+def blocking_violations(axe, page) -> list[str]:
+    """Each serious or critical violation as 'rule (impact): help — selector, selector'."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
+                                     "resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        if violation["impact"] not in BLOCKING:
+            continue
+        targets = [" ".join(map(str, node["target"])) + _contrast(node) for node in violation["nodes"]]
+        shown = ", ".join(targets[:5]) + (f" (+{len(targets) - 5} more)" if len(targets) > 5 else "")
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {shown}")
+    return found
+
+
+def _contrast(node) -> str:
+    # For colour contrast, the colours and ratio axe measured say what to change.
+    data = next((check.get("data") for check in node.get("any", []) if isinstance(check.get("data"), dict)), None)
+    if not data or "contrastRatio" not in data:
+        return ""
+    return (f" [{data.get('fgColor')} on {data.get('bgColor')}: {data['contrastRatio']}:1,"
+            f" needs {data.get('expectedContrastRatio')}]")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("case", PAGE_CASES, ids=PAGE_IDS)
+def test_no_serious_wcag_violation(request, visit, axe, case, scheme):
+    visit.page.emulate_media(color_scheme=scheme)
+    open_page(visit, site_url_of(request, case.project), case)
+    found = blocking_violations(axe, visit.page)
+    assert found == [], f"{case.id} ({scheme}) /{case.path}:\n" + "\n".join(found)
