@@ -201,6 +201,16 @@ def item_page(renderer: Renderer, item: Item) -> GeneratedPage:
     return views.item_page(renderer, item)
 
 
+# HTML's special characters and the ones Markdown reads as markup, as character references.
+_INLINE_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-.!|~"}
+
+
+def inline_text(text: str) -> str:
+    """An editor's plain text placed inside Markdown, shown as written: escaped for HTML,
+    and not read as Markdown either (an item titled `2*3 and 4*5` is not emphasis)."""
+    return text.translate(_INLINE_ESCAPES)
+
+
 def place_items(text: str, renderer: Renderer, url: str) -> str:
     """Replace item markers: a card where the marker stands alone, a link inside a sentence."""
     project = renderer.project
@@ -226,7 +236,7 @@ def place_items(text: str, renderer: Renderer, url: str) -> str:
                 return match.group(0)
             target = relative_url(url, f"items/{item.slug}/")
             return (f'<a class="lt-item-link" href="{html.escape(target)}" title="{html.escape(item.code)}">'
-                    f'{html.escape(item.title)}</a>')
+                    f'{inline_text(item.title)}</a>')
 
         out.append(MARKER.sub(link, line))
     return "\n".join(out)

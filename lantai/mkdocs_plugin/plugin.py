@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -53,6 +54,10 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.project, problems = load_project(root, settings, Path(config.docs_dir))
         report(problems + views.check(self.project), settings.language)
         setup.default_nav(config, self.project)
+        # Material prints config.site_name raw (header.html and nav.html: the logo's
+        # aria-label and the header title); as Markup it is escaped once everywhere, and
+        # `| e` in Lantai's templates leaves it as it is. Lantai's settings keep the text.
+        config.site_name = Markup(html.escape(settings.site_name, quote=True))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

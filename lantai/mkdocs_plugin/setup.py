@@ -26,7 +26,10 @@ MARKDOWN_EXTENSIONS = {
     "toc": {"permalink": True},
 }
 
-FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer", "content.tooltips"]
+# Not "content.tooltips": Material's tooltips copy every title attribute into innerHTML,
+# so a site name or reference code holding markup would run (tests/test_escaping.py);
+# the browser's own title tooltip shows the same words as text.
+FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer"]
 
 
 def _user_theme(config: MkDocsConfig) -> dict:
