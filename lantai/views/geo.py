@@ -188,9 +188,12 @@ def map_svg(points: list[Point], href, title: str, width: float = 800, highlight
                  f'height="{radius * 1.6:.1f}" transform="rotate(45 {x:.1f} {y:.1f})"/>')
         number = (f'<text x="{x:.1f}" y="{y + radius * .45:.1f}" font-size="{radius * 1.3:.1f}">{point.number}</text>'
                   if numbered and point.number is not None else "")
-        link = f' href="{escape(href(point.url))}"' if point.url else ""
-        out.append(f'<a class="lt-map__pin lt-map__pin--{point.kind}"{link} aria-label="{escape(point.name)}">'
-                   f'<title>{escape(point.name)}</title>{shape}{number}</a>')
+        if point.url:
+            out.append(f'<a class="lt-map__pin lt-map__pin--{point.kind}" href="{escape(href(point.url))}" '
+                       f'aria-label="{escape(point.name)}"><title>{escape(point.name)}</title>{shape}{number}</a>')
+        else:
+            out.append(f'<g class="lt-map__pin lt-map__pin--{point.kind}"><title>{escape(point.name)}</title>'
+                       f'{shape}{number}</g>')
     out.append("</svg>")
     return "".join(out)
 

@@ -14,7 +14,7 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("[data-lt-select]"));
     var text = form.querySelector("[data-lt-text]");
     var count = form.querySelector("[data-lt-count]");
-    var empty = target.querySelector("[data-lt-empty]");
+    var empty = target.querySelector("[data-lt-empty]") || target.parentNode.querySelector("[data-lt-empty]");
     function apply() {
       var query = text ? text.value.trim().toLowerCase() : "";
       var shown = 0;

@@ -1,0 +1,100 @@
+"""The archive catalogue (/items/) and item pages: Dublin Core metadata, stories, citation,
+and the catalogue's sorting and filters working in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lantai.views import catalogue
+from views_support import read_page, resolves, section, tags
+
+HARBOUR_CODES = ["PF-0001", "PT-0001", "PT-0002", "PT-0003", "PT-0004"]
+
+
+@pytest.mark.parametrize("which", ["bundled", "harbour"])
+def test_catalogue_lists_every_item_with_a_working_link(which, bundled_site, harbour_site):
+    site = bundled_site if which == "bundled" else harbour_site
+    html = read_page(site, "items/")
+    rows = [t for t in tags(html, "tr") if "data-lt-row" in t]
+    item_pages = sorted(p.parent.name for p in (site / "items").glob("*/index.html"))
+    assert len(rows) == len(item_pages) > 0
+    table = section(html, '<table class="lt-catalogue"', "</table>")
+    for href in [t["href"] for t in tags(table, "a")]:
+        assert resolves(site, "items/", href), href
+    headers = re.findall(r'data-lt-sort="([a-z]+)"', html)
+    assert headers == ["code", "title", "date", "type", "holder", "brand"]
+    if which == "harbour":
+        assert [r["data-code"] for r in rows] == HARBOUR_CODES
+
+
+def test_item_page_metadata_with_dublin_core_terms(harbour_site):
+    html = read_page(harbour_site, "items/pt-0004/")
+    table = section(html, '<table class="lt-metadata"', "</table>")
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td property="(dcterms:[a-zA-Z]+)">(.*?)</td>', table)
+    fields = {label: (term, re.sub(r"<[^>]+>", "", value)) for label, term, value in rows}
+    assert fields["Reference code"] == ("dcterms:identifier", "PT-0004")
+    assert fields["Title"] == ("dcterms:title", "A page of the harbour master&#39;s ledger")
+    assert fields["Date"] == ("dcterms:date", "March 1921")
+    assert fields["Creator"] == ("dcterms:creator", "Harbour master")
+    assert fields["Holder"] == ("dcterms:provenance", "Port Town Archive")
+    assert fields["Rights"][0] == "dcterms:rights"
+    assert fields["Collection"] == ("dcterms:isPartOf", "Harbour Trade Records")
+    appears = section(html, 'id="lt-appears-h"', "</section>")
+    assert "The harbour master&#39;s voice" in appears
+    for href in [t["href"] for t in tags(appears, "a")]:
+        assert resolves(harbour_site, "items/pt-0004/", href)
+    assert ("Harbour master. A page of the harbour master&#39;s ledger [A]. 1921-03. Port Town Archive, "
+            "reference code PT-0004.") in section(html, "data-lt-citation", "</p>")
+
+
+def test_chinese_citation_follows_gbt_7714(bundled_site):
+    html = read_page(bundled_site, "items/sy-e01/")
+    citation = re.sub(r"<[^>]+>", "", section(html, "data-lt-citation>", "</p>")).removeprefix("data-lt-citation>")
+    assert citation == "陈望道（译）. 《共产党宣言》中文首译本[A]. 1920. 绍兴市上虞区档案馆, 档号: SY-E01."
+
+
+def test_citation_of_an_uncertain_date_and_without_creator():
+    from lantai.model import Category, Item, Project, Settings
+    from pathlib import Path
+    project = Project(Path("."), Path("."), Settings("展", "zh", categories=[Category("memory", "赓续记忆")]))
+    item = Item(code="X-1", title="某件", brand_id="b", date="1950~", holder="某档案馆")
+    assert catalogue.citation(project, item) == "某件[A]. 约1950年. 某档案馆, 档号: X-1."
+    project.settings.site_url = "https://example.org/exhibit/"
+    assert catalogue.citation(project, item).endswith(" https://example.org/exhibit/items/x-1/")
+
+
+@pytest.mark.browser
+def test_catalogue_filters_and_sorting_in_chromium(visit, harbour_url):
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(harbour_url + "items/")
+    rows = page.locator("table.lt-catalogue tbody tr")
+
+    def visible_codes():
+        return [row.get_attribute("data-code") for row in rows.all() if row.is_visible()]
+
+    assert visible_codes() == HARBOUR_CODES
+    page.select_option(".lt-filters select[name=type]", "letter")
+    assert visible_codes() == ["PF-0001"]
+    assert "1 shown" in page.locator(".lt-filters__count").inner_text()
+    page.select_option(".lt-filters select[name=type]", "")
+    page.select_option(".lt-filters select[name=brand]", "harbour-trade")
+    assert visible_codes() == ["PT-0001", "PT-0002", "PT-0003", "PT-0004"]
+    page.fill(".lt-filters input[name=q]", "ledger")
+    assert visible_codes() == ["PT-0001", "PT-0004"]
+    page.fill(".lt-filters input[name=q]", "nothing like this")
+    assert visible_codes() == [] and page.locator(".lt-no-match").is_visible()
+    page.fill(".lt-filters input[name=q]", "")
+    page.select_option(".lt-filters select[name=brand]", "")
+    page.locator("button[data-lt-sort=date]").click()
+    assert visible_codes() == ["PT-0001", "PT-0004", "PF-0001", "PT-0002", "PT-0003"]
+    assert page.locator("th[data-lt-sort-key=date]").get_attribute("aria-sort") == "ascending"
+    page.locator("button[data-lt-sort=date]").click()
+    assert visible_codes() == ["PT-0003", "PT-0002", "PF-0001", "PT-0004", "PT-0001"]
+    page.locator("button[data-lt-sort=title]").click()
+    assert visible_codes()[0] == "PT-0004"  # "A page of the harbour master's ledger"
+    page.get_by_role("link", name="Interview with the harbour master").click()
+    page.wait_for_url("**/items/pt-0003/")
+    assert visit.errors == [] and visit.outside_requests() == []
