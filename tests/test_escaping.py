@@ -105,3 +105,27 @@ def test_no_hostile_text_runs_and_all_of_it_reads_as_text(visit, hostile_site, h
     assert visit.dialogs == []
     assert visit.errors == []
     assert visit.outside_requests() == []
+
+
+@pytest.mark.browser
+def test_search_results_show_hostile_text_as_text(visit, hostile_site, hostile_url):
+    """Results are drawn by script from the search index: titles, facts and excerpts."""
+    assert (hostile_site / "search" / "index.html").is_file()
+    page = visit.page
+    page.goto(hostile_url + "search/?q=STORYSUMMARY")
+    results = page.locator("main .lt-search-results li")
+    results.first.wait_for(timeout=10000)
+    shown = page.locator("main .lt-search-results").inner_text()
+    assert f"STORYTITLE {PAYLOAD}" in shown  # the result's title
+    # The excerpt, with the query marked. Pagefind (1.5) escapes < and > in excerpts but not
+    # &, so a text that itself reads "&lt;b&gt;" cannot be told from "<b>" there; the rest
+    # of the payload must read as written.
+    assert f"STORYSUMMARY {PAYLOAD.replace(' &lt;b&gt;', '')}" in shown
+    page.goto(hostile_url + "hostile/")
+    if not page.locator("#lt-search-input").is_visible():
+        page.locator(".lt-search__open").click()  # a phone shows the box behind a button
+    page.locator("#lt-search-input").fill("STORYSUMMARY")
+    page.locator(".lt-search__panel .lt-search-results li").first.wait_for(timeout=10000)
+    injected = page.evaluate("() => document.querySelectorAll('img[src=\"x\"], svg[onload], [onerror], [onload]').length")
+    assert injected == 0
+    assert visit.dialogs == []
