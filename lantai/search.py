@@ -12,7 +12,8 @@ What a page tells the index (`mark_page`):
 - metadata shown with a result: title, brand, date, kind;
 - filters: category, brand, kind (the search page filters on them, in the browser);
 - a few weighted terms, so that the page *about* a thing ranks before pages that
-  mention it: an item's reference code, a story's people and places, a brand's name;
+  mention it: an item's reference code, a brand's name, a story's people, places and
+  subjects;
 - a simplified-character copy of any passage written in traditional characters.
 
 Chinese words: Pagefind splits Chinese with a dictionary when indexing (jieba) and with the
@@ -55,7 +56,7 @@ T2S_TABLE = "assets/lantai/t2s.txt"          # traditional -> simplified pairs, 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 # Weights (Pagefind: 0-10, quadratic; h1 is 7, body text 1).
 WEIGHT_NAME = 10       # an item's code, a brand's own name: the page that *is* the thing
-WEIGHT_SUBJECT = 5     # a story's people and places: the page about them
+WEIGHT_SUBJECT = 5     # a story's people, places and subjects: the page about them
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
@@ -75,7 +76,7 @@ class SearchRecord:
     category: str = ""                # the category's name
     date: str = ""                    # as shown to visitors
     names: list[str] = field(default_factory=list)      # the thing this page is (weight WEIGHT_NAME)
-    subjects: list[str] = field(default_factory=list)   # people and places it is about (WEIGHT_SUBJECT)
+    subjects: list[str] = field(default_factory=list)   # people, places, subjects (WEIGHT_SUBJECT)
 
 
 def page_record(project: Project, meta: dict, src_uri: str, title: str) -> SearchRecord | None:
@@ -94,7 +95,7 @@ def page_record(project: Project, meta: dict, src_uri: str, title: str) -> Searc
         if story is None:
             return None
         return record("story", story.title, date=dates.display(story.date, language) if story.date else "",
-                      subjects=[*story.people, *(place.name for place in story.places)])
+                      subjects=[*story.people, *(place.name for place in story.places), *story.tags])
     if kind == "brand" and brand:
         return record("brand", brand.name, names=[brand.name], subjects=[brand.region])
     if kind == "item":

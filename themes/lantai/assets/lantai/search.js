@@ -27,7 +27,7 @@
   function pagefind() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () {
+        return module.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
           module.init();
           return module;
         });
@@ -242,6 +242,7 @@
           link.href = widget.getAttribute("data-lt-search-page") + "?q=" + encodeURIComponent(query);
           link.textContent = say.all + " (" + found.results.length + ")";
           panel.hidden = false;
+          list.setAttribute("data-lt-query", query);
         });
       });
     }
@@ -346,6 +347,7 @@
           while (fresh.firstChild) list.appendChild(fresh.firstChild);
           status.textContent = count(shown.length);
           more.hidden = shown.length <= PAGE_SIZE;
+          list.setAttribute("data-lt-query", new URLSearchParams(location.search).toString());
         });
       });
     }

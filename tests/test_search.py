@@ -1,0 +1,151 @@
+"""Search without a browser: what each page tells the index, the index a build writes,
+and the character handling behind Chinese queries."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG
+from lantai import search
+from lantai.project import load_project
+from lantai.settings import make_settings
+
+
+def project_of(config: Path, language: str):
+    import yaml
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options = next((entry["lantai"] or {} for entry in raw["plugins"] if isinstance(entry, dict)), {})
+    project, problems = load_project(config.parent, make_settings(raw["site_name"], language, options))
+    return project
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return project_of(BUNDLED_CONFIG, "zh")
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    return project_of(HARBOUR_CONFIG, "en")
+
+
+# -- what each page tells the index -------------------------------------------------------
+
+def test_story_record(bundled):
+    record = search.page_record(bundled, {"lantai": "story", "lantai_brand": "shangyu-red-memory"},
+                                "shangyu-red-memory/manifesto-first-translation.md", "")
+    assert record.kind == "story" and record.kind_label == "故事"
+    assert record.title == "镇馆之宝：《共产党宣言》首个中文全译本"
+    assert record.brand == "上虞红色记忆" and record.category == "赓续记忆"
+    assert record.date == "1920年"
+    assert "陈望道" in record.subjects
+
+
+def test_brand_item_and_free_page_records(bundled, harbour):
+    brand = search.page_record(bundled, {"lantai": "brand", "lantai_brand": "jingning-she-heritage"},
+                               "jingning-she-heritage/index.md", "")
+    assert (brand.kind_label, brand.title, brand.names) == ("档案品牌", "“畲韵景宁”档案活化", ["“畲韵景宁”档案活化"])
+    item = search.page_record(harbour, {"lantai": "item", "lantai_brand": "harbour-trade"}, "items/pt-0002.md", "")
+    assert (item.kind_label, item.title, item.brand) == ("Archive item", "Damage report after the typhoon",
+                                                         "Harbour Trade Records")
+    assert item.names == ["PT-0002", "PT0002"] and item.date == "c. September 1937"
+    page = search.page_record(harbour, {}, "about.md", "About")
+    assert (page.kind, page.kind_label, page.title) == ("page", "Page", "About")
+
+
+def test_pages_left_out_of_the_index(bundled):
+    for meta, src in [({"lantai": "home"}, "index.md"), ({"lantai": "category"}, "categories/memory.md"),
+                      ({"lantai": "search"}, "search.md"), ({}, "no-such-page.md")]:
+        assert search.page_record(bundled, meta, src, "x") is None
+
+
+def test_code_forms():
+    assert search.code_forms("SY-0001") == ["SY-0001", "SY0001"]
+    assert search.code_forms("浙/J001-2") == ["浙/J001-2", "浙J0012"]
+    assert search.code_forms("A12") == ["A12"]
+
+
+ARTICLE_PAGE = ('<html><body><header>x</header><article class="md-content__inner md-typeset">'
+                "<h1>T</h1><p>body</p></article></body></html>")
+
+
+def test_mark_page_makes_the_article_the_indexed_body():
+    record = search.SearchRecord("item", "Archive item", 'The "A" & B', brand="Trade", category="Ships",
+                                 date="1921", names=["PT-0001", "PT0001"])
+    marked = search.mark_page(ARTICLE_PAGE, record, "<p>body</p>")
+    assert marked.count("data-pagefind-body") == 1
+    assert '<article data-pagefind-body class="md-content__inner md-typeset">' in marked
+    assert 'data-pagefind-meta="title:The &quot;A&quot; &amp; B"' in marked
+    assert 'data-pagefind-meta="kind:Archive item"' in marked
+    assert 'data-pagefind-filter="category:Ships"' in marked
+    assert '<p data-pagefind-weight="10">PT-0001</p>' in marked
+    assert marked.index("data-pagefind-body") < marked.index("PT-0001") < marked.index("<h1>")
+    assert search.mark_page(ARTICLE_PAGE, None) == ARTICLE_PAGE
+
+
+def test_traditional_passages_get_a_simplified_copy():
+    record = search.SearchRecord("story", "故事", "标题")
+    marked = search.mark_page(ARTICLE_PAGE, record, "<p>简体的句子。</p><blockquote>共產黨宣言，陳望道譯。</blockquote>")
+    assert "共产党宣言，陈望道译。" in marked
+    assert "简体的句子" not in marked.split("data-pagefind-body", 1)[1].split("<h1>")[0]
+    assert search.simplified_passages("全部是简体字。English too.") == ""
+
+
+def test_spaced_keeps_tags_and_attributes():
+    page = '<a title="陈望道" href="/x/">陈望道译</a> <p>SY-0001 彩带</p>'
+    assert search.spaced(page) == '<a title="陈望道" href="/x/">陈 望 道 译</a> <p>SY-0001 彩 带</p>'
+
+
+def test_t2s_table_covers_the_site_characters():
+    pairs = search.t2s_pairs({"产", "党", "陈", "彩"})
+    table = dict(zip(pairs[0::2], pairs[1::2]))
+    assert table["產"] == "产" and table["黨"] == "党" and table["陳"] == "陈" and table["綵"] == "彩"
+    assert set(table.values()) <= {"产", "党", "陈", "彩"}
+
+
+# -- the index a build writes -------------------------------------------------------------
+
+def test_built_site_has_its_index_and_search_page(bundled_site):
+    index = bundled_site / "pagefind"
+    assert (index / "pagefind.js").is_file() and (index / "pagefind-entry.json").is_file()
+    assert list((index / "fragment").iterdir()) and list((index / "filter").iterdir())
+    # Pagefind's own UI is not used, so not published.
+    assert not list(index.glob("pagefind-*ui*"))
+    assert (bundled_site / "assets" / "lantai" / "t2s.txt").stat().st_size > 0
+    search_page = (bundled_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'name="q"' in search_page and "data-pagefind-body" not in search_page
+    story = (bundled_site / "shangyu-red-memory" / "manifesto-first-translation" / "index.html").read_text("utf-8")
+    assert "data-pagefind-body" in story and 'data-pagefind-filter="kind:故事"' in story
+    assert "data-pagefind-body" not in (bundled_site / "index.html").read_text(encoding="utf-8")
+    # The published page keeps its words whole: the one-character words are only in the index.
+    assert "陈望道" in story
+
+
+def test_every_page_has_the_search_box(bundled_site):
+    for page in ["index.html", "about/index.html", "items/sy-e01/index.html", "404.html"]:
+        text = (bundled_site / page).read_text(encoding="utf-8")
+        assert 'id="lt-search-input"' in text, page
+        assert 'role="search"' in text, page
+
+
+def test_the_index_is_the_same_on_every_run(harbour_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(harbour_site, site)
+    search.build_index(site)
+    before = {p.relative_to(site): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    originals = {p.relative_to(harbour_site): p.read_bytes()
+                 for p in sorted((harbour_site / "pagefind").rglob("*")) if p.is_file()}
+    assert before == originals
+    search.build_index(site)
+    again = {p.relative_to(site): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    assert again == before
+    assert any(str(name).startswith("pagefind/filter/") for name in before)
+
+
+def test_pagefind_files_read_back_as_written(bundled_site):
+    import gzip
+    for path in [*(bundled_site / "pagefind" / "filter").iterdir(), *(bundled_site / "pagefind").glob("*.pf_meta")]:
+        assert search._encode(search._read_pagefind(path)) == gzip.decompress(path.read_bytes())
