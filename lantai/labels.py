@@ -41,7 +41,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "view_brand": ("View the collection", "查看品牌"),
     "view_item": ("View the item", "查看档案"),
     "n_stories": ("{n} stories", "{n} 个故事"),
+    "n_stories_one": ("1 story", "1 个故事"),
     "n_brands": ("{n} collections", "{n} 个品牌"),
+    "n_brands_one": ("1 collection", "1 个品牌"),
     "breadcrumb": ("Breadcrumb", "面包屑导航"),
     "about_exhibition": ("About the exhibition", "关于本展"),
     "enter": ("Enter the exhibition", "进入展览"),
@@ -110,5 +112,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, language: str, **params: object) -> str:
+    # English counts need a singular; a key may have a "_one" form for n == 1.
+    if params.get("n") == 1 and f"{key}_one" in LABELS:
+        key = f"{key}_one"
     english, chinese = LABELS[key]
     return (chinese if is_chinese(language) else english).format(**params)
