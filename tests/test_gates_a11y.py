@@ -53,3 +53,16 @@ def test_no_serious_wcag_violation(request, visit, axe, case, scheme):
     open_page(visit, site_url_of(request, case.project), case)
     found = blocking_violations(axe, visit.page)
     assert found == [], f"{case.id} ({scheme}) /{case.path}:\n" + "\n".join(found)
+
+
+def test_axe_gate_reports_what_it_finds(visit, axe, tmp_path):
+    # The gate's own check: an image without alternative text and an unlabelled field.
+    from conftest import serve
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><main><h1>Bad</h1><img src="x.png">'
+        '<input type="text"></main></html>', encoding="utf-8")
+    with serve(tmp_path) as url:
+        visit.page.goto(url)
+        found = blocking_violations(axe, visit.page)
+    assert any(line.startswith("image-alt (critical)") and "img" in line for line in found), found
+    assert any(line.startswith("label (critical)") for line in found), found

@@ -53,3 +53,14 @@ def test_print_hides_navigation(request, browser, case):
         assert page.locator("h1").first.is_visible(), f"{case.id}: the printed page lost its heading"
     finally:
         context.close()
+
+
+def test_layout_gate_names_what_sticks_out(visit, tmp_path):
+    from conftest import serve
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><meta name="viewport" content="width=device-width">'
+        '<body style="margin:0"><div class="wide" style="width:600px">x</div></body></html>', encoding="utf-8")
+    with serve(tmp_path) as url:
+        visit.page.goto(url)
+        assert visit.page.evaluate("document.documentElement.scrollWidth") > 390
+        assert visit.page.evaluate(OVERFLOWING) == ["div.wide (right edge 600 px)"]

@@ -38,3 +38,14 @@ def test_no_request_leaves_the_site(request, visit, case):
     assert visit.outside_requests() == [], f"{case.id} /{case.path} reached outside the site"
     assert visit.errors == [], f"{case.id} /{case.path}: script errors"
     assert visit.dialogs == [], f"{case.id} /{case.path}: unexpected dialogs"
+
+
+def test_network_gate_sees_a_request_to_another_host(visit, tmp_path):
+    # 127.0.0.2 is another host to the browser, and still this machine: nothing leaves it.
+    from conftest import serve
+    (tmp_path / "index.html").write_text('<!doctype html><h1>x</h1><img src="http://127.0.0.2:9/font.png" alt="">',
+                                         encoding="utf-8")
+    with serve(tmp_path) as url:
+        visit.page.goto(url)
+        visit.page.wait_for_load_state("networkidle")
+    assert visit.outside_requests() == ["http://127.0.0.2:9/font.png"]
