@@ -42,9 +42,14 @@ def run_lantai(*args: str, cwd: Path = REPO, env: dict | None = None) -> subproc
                           capture_output=True, text=True, timeout=600)
 
 
+# What each build printed (with -q: warnings and errors only), by site folder.
+BUILD_OUTPUTS: dict[Path, str] = {}
+
+
 def build_site(config: Path, site_dir: Path, env: dict | None = None) -> Path:
     result = run_lantai("build", "-q", "-f", str(config), "-d", str(site_dir), env=env)
     assert result.returncode == 0, f"build of {config} failed:\n{result.stdout}\n{result.stderr}"
+    BUILD_OUTPUTS[site_dir] = result.stdout + result.stderr
     return site_dir
 
 
