@@ -76,6 +76,8 @@ def config_overrides(config_file: Path) -> dict:
     overrides = {}
     if "docs_dir" not in raw:
         overrides["docs_dir"] = str(config_file.resolve().parent / "content")
+    if "theme" not in raw:  # without it MkDocs would use its own theme, which Lantai does not style
+        overrides["theme"] = {"name": "material"}
     return overrides
 
 

@@ -423,3 +423,26 @@ def test_new_refuses_bad_ids(harbour_copy, kind, identifier, message):
     assert result.returncode != 0
     assert message in result.stderr
     assert sorted(p.relative_to(harbour_copy).as_posix() for p in harbour_copy.rglob("*")) == before
+
+
+# -- the smallest project ----------------------------------------------------------------------
+
+MINIMAL = PROJECTS / "minimal"
+
+
+def test_a_three_line_mkdocs_yml_builds(tmp_path):
+    """site_name and the plugin are enough: the theme, the categories and search are defaults."""
+    assert len((MINIMAL / "mkdocs.yml").read_text(encoding="utf-8").splitlines()) == 3
+    site = tmp_path / "site"
+    result, output = build(MINIMAL / "mkdocs.yml", site)
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    for page in ("index.html", "town/index.html", "categories/governance/index.html",
+                 "categories/livelihood/index.html", "categories/memory/index.html", "404.html", "sitemap.xml"):
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "A Town Archive" in home and "lantai.css" in home  # Lantai's theme, not MkDocs' own
+    brand = (site / "town" / "index.html").read_text(encoding="utf-8")
+    assert "The records of one small town." in brand
+    check = run_lantai("check", "-f", str(MINIMAL / "mkdocs.yml"))
+    assert check.returncode == 0 and check.stdout.startswith("OK: 1 brands, 0 stories, 0 items."), check.stderr

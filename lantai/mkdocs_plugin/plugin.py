@@ -109,7 +109,10 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.project is not None:
-            search.build_index(Path(config.site_dir))
+            try:
+                search.build_index(Path(config.site_dir))
+            except search.SearchIndexError as error:  # a message and exit 1, not a traceback
+                raise PluginError(str(error)) from error
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).resolve().parent
