@@ -25,17 +25,18 @@ class Field:
     kind: str                 # text, markdown, text-list, edtf, location, bool, number, int, file, records, places
     required: bool = False
     hint: str = ""            # an example of the right form, for messages
+    hint_en: str = ""         # the example for an English site, when the words differ
     record: str | None = None  # for kind="records": the name of the nested table
 
 
 SOURCE = {
-    "title": Field("text", True, "title: 每一份档案都蕴含一段故事"),
+    "title": Field("text", True, "title: 每一份档案都蕴含一段故事", hint_en="title: A guide to the port archive"),
     "publisher": Field("text"),
     "date": Field("edtf"),
     "url": Field("url"),
 }
 LINK = {
-    "title": Field("text", True, "title: 浙江省档案馆"),
+    "title": Field("text", True, "title: 浙江省档案馆", hint_en="title: Port Town Archive"),
     "url": Field("url", True, "url: https://example.org/"),
 }
 MEDIA = {
@@ -46,16 +47,16 @@ MEDIA = {
 }
 EVENT = {
     "date": Field("edtf", True, "date: 1920-08"),
-    "title": Field("text", True, "title: 首个中文全译本出版"),
+    "title": Field("text", True, "title: 首个中文全译本出版", hint_en="title: The first full translation is printed"),
     "text": Field("markdown"),
 }
 PLACE = {
-    "name": Field("text", True, "name: 大陈岛"),
+    "name": Field("text", True, "name: 大陈岛", hint_en="name: Port Town"),
     "location": Field("location"),
 }
 ITEM = {
     "code": Field("text", True, "code: SY-0001"),
-    "title": Field("text", True, "title: 《共产党宣言》中文全译本"),
+    "title": Field("text", True, "title: 《共产党宣言》中文全译本", hint_en="title: Harbour master's ledger"),
     "date": Field("edtf"),
     "creator": Field("text"),
     "holder": Field("text"),
@@ -65,11 +66,11 @@ ITEM = {
     "rights": Field("text"),
 }
 BRAND = {
-    "name": Field("text", True, "name: 上虞红色记忆"),
-    "archives": Field("text-list", True, "archives: [绍兴市上虞区档案馆]"),
-    "region": Field("text", True, "region: 绍兴市上虞区"),
+    "name": Field("text", True, "name: 上虞红色记忆", hint_en="name: Harbour Trade Records"),
+    "archives": Field("text-list", True, "archives: [绍兴市上虞区档案馆]", hint_en="archives: [Port Town Archive]"),
+    "region": Field("text", True, "region: 绍兴市上虞区", hint_en="region: Port Town"),
     "category": Field("category", True, "category: memory"),
-    "summary": Field("summary", True, "summary: 一两句话的简介。"),
+    "summary": Field("summary", True, "summary: 一两句话的简介。", hint_en="summary: One or two plain sentences."),
     "description": Field("markdown"),
     "location": Field("location"),
     "cover": Field("image"),
@@ -80,8 +81,8 @@ BRAND = {
     "items": Field("records", record="item"),
 }
 STORY = {
-    "title": Field("text", True, "title: 首个中文全译本"),
-    "summary": Field("summary", True, "summary: 一两句话的简介。"),
+    "title": Field("text", True, "title: 首个中文全译本", hint_en="title: The typhoon of 1937"),
+    "summary": Field("summary", True, "summary: 一两句话的简介。", hint_en="summary: One or two plain sentences."),
     "date": Field("edtf"),
     "events": Field("records", record="event"),
     "people": Field("text-list"),
@@ -132,7 +133,7 @@ class Reader:
         """Read one mapping against `TABLES[table]`; None when it is not a mapping."""
         fields = TABLES[table]
         if not isinstance(data, dict):
-            example = next((f.hint for f in fields.values() if f.required and f.hint), "")
+            example = next((self.hint(f) for f in fields.values() if f.required and f.hint), "")
             self.report(line, name, "type-mapping", found=describe(data, self.language), example=example)
             return None
         lines = data if isinstance(data, LinedDict) else LinedDict(data)
@@ -155,10 +156,15 @@ class Reader:
                 continue
             label = f"{name}.{key}" if name else key
             if key not in data:  # absent: the record's first line (or where it was named)
-                self.report(lines.line or line, label, "required", hint=spec.hint or key)
+                self.report(lines.line or line, label, "required", hint=self.hint(spec) or key)
             elif values.get(key) in (None, "", []):  # written but empty, e.g. `archives: []`
-                self.report(lines.line_of(key), label, "required", hint=spec.hint or key)
+                self.report(lines.line_of(key), label, "required", hint=self.hint(spec) or key)
         return values
+
+    def hint(self, spec: Field) -> str:
+        """The field's example in the site's language."""
+        from .problems import is_chinese
+        return spec.hint if is_chinese(self.language) or not spec.hint_en else spec.hint_en
 
     def _unknown(self, line: int, label: str, key: str, fields: dict[str, Field]):
         close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)

@@ -129,17 +129,21 @@ def test_not_a_mapping_in_chinese(tmp_path):
 
 # -- required fields ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("field, hint", [
-    ("name", "name: 上虞红色记忆"), ("archives", "archives: [绍兴市上虞区档案馆]"),
-    ("region", "region: 绍兴市上虞区"), ("category", "category: memory"),
-    ("summary", "summary: 一两句话的简介。"),
+@pytest.mark.parametrize("field, english, chinese", [
+    ("name", "name: Harbour Trade Records", "name: 上虞红色记忆"),
+    ("archives", "archives: [Port Town Archive]", "archives: [绍兴市上虞区档案馆]"),
+    ("region", "region: Port Town", "region: 绍兴市上虞区"),
+    ("category", "category: memory", "category: memory"),
+    ("summary", "summary: One or two plain sentences.", "summary: 一两句话的简介。"),
 ])
-def test_brand_required_fields(tmp_path, field, hint):
+def test_brand_required_fields(tmp_path, field, english, chinese):
     text = "".join(line + "\n" for line in BRAND.splitlines() if not line.startswith(field + ":"))
     project, problems = load(tmp_path, {"brands/trade.yml": text})
     brand_problems = [p for p in problems if p.path.startswith("brands/")]
-    assert lines(brand_problems) == [f"brands/trade.yml:1: {field}: this field is required: {hint}"]
-    assert lines(brand_problems, "zh") == [f"brands/trade.yml:1: {field}: 必填字段缺失：{hint}"]
+    assert lines(brand_problems) == [f"brands/trade.yml:1: {field}: this field is required: {english}"]
+    _, chinese_problems = load(tmp_path / "zh", {"brands/trade.yml": text}, language="zh")
+    assert lines([p for p in chinese_problems if p.path.startswith("brands/")], "zh") == [
+        f"brands/trade.yml:1: {field}: 必填字段缺失：{chinese}"]
     assert "trade" not in project.brands
     # The brand's stories are still read and checked; no second "brand file missing" message.
     assert [p for p in problems if p.key == "brand-missing"] == []
@@ -151,28 +155,34 @@ def test_required_field_written_empty_is_reported_once_at_its_line(tmp_path):
         "content/trade/typhoon.md": "---\ntitle:\nsummary: ''\n---\n",
     })
     assert lines(problems) == [
-        "brands/trade.yml:2: archives: this field is required: archives: [绍兴市上虞区档案馆]",
+        "brands/trade.yml:2: archives: this field is required: archives: [Port Town Archive]",
         "content/trade/typhoon.md:2: title: the text is empty; write it or remove the field",
         "content/trade/typhoon.md:3: summary: the text is empty; write it or remove the field",
     ]
 
 
+TITLE_REQUIRED = ("content/trade/typhoon.md:2: title: this field is required: title: The typhoon of 1937",
+                  "content/trade/typhoon.md:2: title: 必填字段缺失：title: 首个中文全译本")
+SUMMARY_REQUIRED = ("content/trade/typhoon.md:2: summary: this field is required: summary: One or two plain sentences.",
+                    "content/trade/typhoon.md:2: summary: 必填字段缺失：summary: 一两句话的简介。")
+
+
 @pytest.mark.parametrize("front, expected", [
-    ("summary: S\n", ["content/trade/typhoon.md:2: title: this field is required: title: 首个中文全译本"]),
-    ("title: T\n", ["content/trade/typhoon.md:2: summary: this field is required: summary: 一两句话的简介。"]),
-    ("", ["content/trade/typhoon.md:2: summary: this field is required: summary: 一两句话的简介。",
-          "content/trade/typhoon.md:2: title: this field is required: title: 首个中文全译本"]),
+    ("summary: S\n", [TITLE_REQUIRED]),
+    ("title: T\n", [SUMMARY_REQUIRED]),
+    ("", [SUMMARY_REQUIRED, TITLE_REQUIRED]),
 ])
 def test_story_required_fields(tmp_path, front, expected):
-    project, problems = load(tmp_path, {"content/trade/typhoon.md": f"---\n{front}---\nText.\n"})
-    assert lines(problems) == expected
-    assert lines(problems, "zh") == [line.replace("this field is required: ", "必填字段缺失：") for line in expected]
+    english, chinese = both(tmp_path, {"content/trade/typhoon.md": f"---\n{front}---\nText.\n"})
+    assert english == [en for en, _ in expected]
+    assert chinese == [zh for _, zh in expected]
+    project, _ = load(tmp_path / "again", {"content/trade/typhoon.md": f"---\n{front}---\nText.\n"})
     assert "trade/typhoon" not in project.stories
 
 
 @pytest.mark.parametrize("item, field, hint", [
     ("    - title: Ledger\n", "items[1].code", "code: SY-0001"),
-    ("    - code: PT-1\n", "items[1].title", "title: 《共产党宣言》中文全译本"),
+    ("    - code: PT-1\n", "items[1].title", "title: Harbour master's ledger"),
 ])
 def test_item_required_fields(tmp_path, item, field, hint):
     story = "---\ntitle: T\nsummary: S\nitems:\n" + item.replace("    -", "  -") + "---\n"
