@@ -14,9 +14,10 @@ then builds that same content twice:
 
 and drives both in Chromium from a story page, as a visitor: types a query, waits for the
 first result. It prints, per engine and size: index size on disk, build time, bytes fetched
-for the first query on a page (cold) and for later queries (warm, median), time to first
-result (cold, and median warm), and relevance (queries whose target story is in the first
-three). With --out it also writes the raw figures as JSON (bench/results/search.json).
+for the first query on a page (cold) and for later queries (median), time to first result
+(first query pasted the instant the box is focused; first query typed a second after
+clicking the box; later queries, median), and relevance (queries whose target story is in
+the first three). With --out it also writes the raw figures as JSON (bench/results/search.json).
 
 Bytes are response bodies as served (the local server does not compress; Pagefind's files are
 compressed by Pagefind itself, Material's search_index.json is not, so its gzip size is shown
@@ -190,6 +191,7 @@ def measure_browser(site: Path, engine: str, relevance: list[tuple[str, str]], s
     out = {"cold_ms": None, "cold_bytes": None, "warm_ms": [], "warm_bytes": [], "top3": 0, "misses": []}
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        out["typed_ms"] = first_query_typed(browser, url + start_page, engine, relevance[0][0])
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         fetched: list[int] = []
 
@@ -199,11 +201,17 @@ def measure_browser(site: Path, engine: str, relevance: list[tuple[str, str]], s
         context.on("response", on_response)
         page = context.new_page()
         page.goto(url + start_page, wait_until="load")
-        previous: list[str] = []
+        placeholder = "键入以开始搜索"   # Material's Chinese "type to start searching"
         for number, (query, target) in enumerate(relevance):
             # The first query counts what the page fetched for search since it opened
             # (Material's index is fetched as the page loads); later ones what they add.
             before = sum(fetched) if number else 0
+            if engine == "material" and number:
+                # Clear the box first, so that the next count shown is this query's.
+                page.fill(box, "")
+                page.press(box, "End")
+                page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
+                                       " === " + json.dumps(placeholder))
             started = time.perf_counter()
             page.fill(box, query)
             page.press(box, "End")   # a key, as a visitor's typing sends (Material listens for keys)
@@ -212,16 +220,15 @@ def measure_browser(site: Path, engine: str, relevance: list[tuple[str, str]], s
                                        ".getAttribute('data-lt-query') === q", arg=query, timeout=600_000)
                 elapsed = (time.perf_counter() - started) * 1000
             else:
-                # Material shows results in place as they come: wait for a first result that
-                # is not the previous query's.
+                # Material says "type to search" until it has this query's answer: results,
+                # or that there are none.
                 page.wait_for_function(
-                    "([sel, old]) => { const a = [...document.querySelectorAll(sel)].map(e => e.href);"
-                    " return a.length && a.join() !== old; }", arg=[links, ",".join(previous)], timeout=600_000)
+                    "p => { const m = document.querySelector('.md-search-result__meta').textContent.trim();"
+                    " return m && m !== p && !m.includes('初始化'); }", arg=placeholder, timeout=600_000)
                 elapsed = (time.perf_counter() - started) * 1000
                 page.wait_for_timeout(250)  # let the list settle before reading the ranking
             found = [href.removeprefix(url).split("#")[0] for href in page.eval_on_selector_all(links, "l => l.map(a => a.href)")]
             ranked = list(dict.fromkeys(found))   # Material lists sections of one page under it
-            previous = found
             page.wait_for_timeout(100)
             spent = sum(fetched) - before
             if number == 0:
@@ -236,6 +243,30 @@ def measure_browser(site: Path, engine: str, relevance: list[tuple[str, str]], s
         browser.close()
     out["queries"] = len(relevance)
     return out
+
+
+def first_query_typed(browser, address: str, engine: str, query: str) -> float:
+    """A visitor's first query: the box is clicked, and the words arrive a second later (an
+    input method commits a Chinese word at once, after the visitor has composed it). Time
+    from the words arriving to the first result, on a fresh page with an empty cache."""
+    box, _, _ = ENGINES[engine]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(address, wait_until="load")
+    page.click(box)
+    page.wait_for_timeout(1000)
+    started = time.perf_counter()
+    page.fill(box, query)
+    page.press(box, "End")
+    if engine == "lantai":
+        page.wait_for_function("q => document.querySelector('#lt-search-results').getAttribute('data-lt-query') === q",
+                               arg=query, timeout=600_000)
+    else:
+        page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta').textContent.trim();"
+                               " return m && m !== '键入以开始搜索' && !m.includes('初始化'); }", timeout=600_000)
+    elapsed = (time.perf_counter() - started) * 1000
+    context.close()
+    return elapsed
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -259,15 +290,16 @@ def run(sizes: list[int]) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| stories | engine | build s | index on disk | cold query: bytes fetched | warm query: bytes (median) "
-            "| first result, cold | first result, warm (median) | relevance (target in top 3) |")
-    lines = [head, "|" + "---|" * 9]
+    head = ("| stories | engine | build s | index on disk | first query: bytes fetched | later query: bytes (median) "
+            "| first result, first query pasted at once | first query typed | later query (median) "
+            "| relevance (target in top 3) |")
+    lines = [head, "|" + "---|" * 10]
     for row in rows:
         wire = f" (gzip {row['index_wire'] / 1e6:.1f} MB)" if row["engine"] == "material" else ""
         lines.append(
             f"| {row['stories']} | {row['engine']} | {row['build_s']:.0f} | {row['index_disk'] / 1e6:.1f} MB{wire} "
             f"| {row['cold_bytes'] / 1024:.0f} KB | {statistics.median(row['warm_bytes']) / 1024:.0f} KB "
-            f"| {row['cold_ms']:.0f} ms | {statistics.median(row['warm_ms']):.0f} ms "
+            f"| {row['cold_ms']:.0f} ms | {row['typed_ms']:.0f} ms | {statistics.median(row['warm_ms']):.0f} ms "
             f"| {row['top3']}/{row['queries']} |")
     return "\n".join(lines)
 
@@ -290,9 +322,10 @@ def main() -> None:
             print(f"{row['engine']} at {row['stories']}: missed {len(row['misses'])}: " + "; ".join(row["misses"][:6]))
     lantai = [r for r in rows if r["engine"] == "lantai"]
     largest = max(lantai, key=lambda r: r["stories"])
-    verdict = (f"Lantai at {largest['stories']} stories: cold query {largest['cold_bytes'] / 1024:.0f} KB "
-               f"(target < {TARGET_BYTES // 1024} KB), first result {largest['cold_ms']:.0f} ms cold / "
-               f"{statistics.median(largest['warm_ms']):.0f} ms warm (target < {TARGET_MS} ms)")
+    verdict = (f"Lantai at {largest['stories']} stories: first query fetches {largest['cold_bytes'] / 1024:.0f} KB, "
+               f"later ones {statistics.median(largest['warm_bytes']) / 1024:.0f} KB (target < {TARGET_BYTES // 1024} KB); "
+               f"first result {largest['cold_ms']:.0f} ms pasted at once, {largest['typed_ms']:.0f} ms typed, "
+               f"{statistics.median(largest['warm_ms']):.0f} ms later (target < {TARGET_MS} ms)")
     print(verdict)
     if args.out:
         args.out.write_text(json.dumps({"material": material_note, "machine": f"{platform.machine()}, "

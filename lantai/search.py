@@ -3,7 +3,7 @@
 The engine is Pagefind (bench/results/search.md holds the comparison with Material's
 built-in search that chose it). Pagefind runs after the site is built, reads the HTML and
 writes a static index in small chunks under `pagefind/`; the browser fetches only the
-chunks a query needs, and both sides split Chinese text into words. No site engine here:
+chunks a query needs. No site engine here:
 the MkDocs plugin hands this module each page's HTML and, after the build, the site folder.
 
 What a page tells the index (`mark_page`):
@@ -54,6 +54,9 @@ KINDS = ("story", "brand", "item", "page")
 INDEX_DIR = "pagefind"                       # the index, relative to the site
 T2S_TABLE = "assets/lantai/t2s.txt"          # traditional -> simplified pairs, relative to the site
 ARTICLE = '<article class="md-content__inner md-typeset">'
+# Parts of an indexed page that are not words a visitor looks for: Dublin Core term names
+# beside the item metadata, and the ready-made citation (it repeats title and site name).
+NOT_INDEXED = (".lt-dc", ".lt-cite")
 # Weights (Pagefind: 0-10, quadratic; h1 is 7, body text 1).
 WEIGHT_NAME = 10       # an item's code, a brand's own name: the page that *is* the thing
 WEIGHT_SUBJECT = 5     # a story's people, places and subjects: the page about them
@@ -232,7 +235,8 @@ def build_index(site_dir: Path) -> None:
                 copy = Path(scratch) / page.relative_to(site_dir)
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 copy.write_text(spaced(text), encoding="utf-8")
-        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output),
+        excluded = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
+        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *excluded,
                                  "--silent"], capture_output=True, text=True, timeout=3600, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}".strip())

@@ -27,7 +27,9 @@
   function pagefind() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
+        // Chinese is indexed one character per word: a longer excerpt in words.
+        var cjk = /^(zh|ja)/i.test(document.documentElement.lang || "");
+        return module.options({ baseUrl: root.pathname, noWorker: true, excerptLength: cjk ? 60 : 30 }).then(function () {
           module.init();
           return module;
         });
@@ -177,6 +179,12 @@
     });
   }
 
+  // Typing, but not the letters of an input method still composing a Chinese word.
+  function whenTyped(input, handler) {
+    input.addEventListener("input", function (event) { if (!event.isComposing) handler(); });
+    input.addEventListener("compositionend", handler);
+  }
+
   function links(list) {
     return Array.prototype.slice.call(list.querySelectorAll(".lt-result__link"));
   }
@@ -247,8 +255,11 @@
       });
     }
 
+    // The engine loads when the visitor shows intent, while they type, not with every page.
     input.addEventListener("focus", function () { pagefind(); });
-    input.addEventListener("input", function () {
+    form.addEventListener("pointerenter", function () { pagefind(); });
+    opener.addEventListener("pointerdown", function () { pagefind(); });
+    whenTyped(input, function () {
       clearTimeout(timer);
       timer = setTimeout(update, 60);
     });
@@ -352,7 +363,7 @@
       });
     }
 
-    input.addEventListener("input", function () {
+    whenTyped(input, function () {
       clearTimeout(timer);
       timer = setTimeout(update, 60);
     });
