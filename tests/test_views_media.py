@@ -115,3 +115,14 @@ def test_image_without_alt_text_fails_a_strict_build(tmp_path):
     assert (f"content/harbour-trade/harbour-masters-voice.md:{line}: the image media/ledger-page.jpg has no alt text"
             in output), output
     assert not (tmp_path / "site").exists()
+
+
+def test_an_image_standing_alone_in_a_story_gets_renditions(harbour_site):
+    url = "harbour-trade/harbour-masters-voice/"
+    html = read_page(harbour_site, url)
+    figure = section(html, '<figure class="lt-media lt-media--image lt-media--text">', "</figure>")
+    img = tags(figure, "img")[0]
+    assert img["alt"] == "Ships entered in the ledger in March 1921"
+    assert img["width"] == "960" and img["height"] == "640"
+    assert all(resolves(harbour_site, url, entry.split()[0]) for entry in tags(figure, "source")[0]["srcset"].split(", "))
+    assert "data-lt-lightbox" in tags(figure, "a")[0]

@@ -116,6 +116,7 @@ def enrich(pages: list["GeneratedPage"], renderer: "Renderer") -> None:
         elif kind == "story":
             story = project.stories[page.src_uri[:-3]]
             brand = project.brands.get(story.brand_id)
+            page.markdown = _responsive_images(renderer, page.markdown, story)
             page.markdown = page.markdown.rstrip("\n") + "\n\n" + _place_block(renderer, story) + jsonld.script(
                 jsonld.story_data(project, story, _image_url(project, story.cover))) + "\n"
             page.meta.setdefault("lantai_share", _share(page.url, story.title, brand.name if brand else "",
@@ -125,6 +126,18 @@ def enrich(pages: list["GeneratedPage"], renderer: "Renderer") -> None:
         else:
             page.meta.setdefault("lantai_share", _share(page.url, page.title, project.settings.subtitle or "",
                                                         page.meta.get("lantai", "")))
+
+
+def _story_images(project: Project, story) -> list[media.TextImage]:
+    return media.text_images(project, story.body, (project.root / story.path).parent)
+
+
+def _responsive_images(renderer: "Renderer", markdown: str, story) -> str:
+    """An image standing alone in a story becomes a figure with its renditions and the lightbox."""
+    for image in _story_images(renderer.project, story):
+        figure = renderer.render("text_image.html", story.url, image=image)
+        markdown = markdown.replace("\n" + image.line + "\n", "\n\n" + figure + "\n\n", 1)
+    return markdown
 
 
 def _image_url(project: Project, path: str | None) -> str | None:
@@ -146,6 +159,8 @@ def site_files(project: Project, pages: list["GeneratedPage"], include_drafts: b
     files = export_files(project, include_drafts)
     pictures = [pic for item in published_items(project, include_drafts) for m in item.media
                 if (pic := media.picture(project, m))]
+    pictures += [image.picture for story in project.published_stories(include_drafts)
+                 for image in _story_images(project, story)]
     files.update(media.render_files(pictures))
     language = project.language
     files[SITE_SHARE] = share.share_image("site", project.settings.site_name, project.settings.subtitle or "",

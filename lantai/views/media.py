@@ -111,6 +111,44 @@ def render_files(pictures: list[Picture]) -> dict[str, bytes]:
     return out
 
 
+# -- images standing alone in an editor's text -----------------------------------------------
+
+_ALONE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$')
+
+
+@dataclass
+class TextImage:
+    line: str            # the Markdown line as written
+    picture: Picture
+    alt: str
+    title: str
+
+
+def text_images(project: Project, text: str, written_in: Path) -> list[TextImage]:
+    """Images on a line of their own in `text` (a story body, say) whose file is a raster image
+    in the content folder; `written_in` is the folder of the file holding the text."""
+    found = []
+    fenced = False
+    for line in text.splitlines():
+        if re.match(r"^\s*(```|~~~)", line):
+            fenced = not fenced
+        match = None if fenced else _ALONE.match(line)
+        if not match or re.match(r"^[a-z]+:|^/", match["src"], re.IGNORECASE):
+            continue
+        target = (written_in / match["src"]).resolve()
+        try:
+            site_path = target.relative_to(project.content_dir.resolve()).as_posix()
+        except ValueError:
+            continue
+        if not target.is_file():
+            continue
+        pic = picture(project, Media(file=match["src"], path=site_path))
+        if pic:
+            title = (match["title"] or "").strip()
+            found.append(TextImage(line, pic, match["alt"].strip() or title, title))
+    return found
+
+
 # -- transcripts ----------------------------------------------------------------------
 
 @dataclass
