@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from conftest import serve
+from conftest import run_lantai, serve
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ def test_header_box_by_keyboard(visit, bundled_url):
     assert "镇馆之宝" in first.locator(".lt-result__title").inner_text()
     assert first.locator(".lt-result__kind").inner_text() == "故事"
     assert "上虞红色记忆" in first.locator(".lt-result__meta").inner_text()
+    assert "1920年" in first.locator(".lt-result__meta").inner_text()
     assert first.locator(".lt-result__excerpt mark").first.inner_text() == "陈望道"
     # Down moves into the results, Up goes back, Escape closes them.
     page.keyboard.press("ArrowDown")
@@ -165,3 +166,42 @@ def test_english_project_searches(visit, harbour_url):
     assert "September 1937" in first.locator(".lt-result__meta").inner_text()
     assert first.locator(".lt-result__excerpt mark").first.inner_text().lower() == "typhoon"
     assert visit.outside_requests() == []
+
+
+CODES_PROJECT = {
+    "mkdocs.yml": "site_name: 档号测试\ntheme:\n  name: material\n  language: zh\nplugins:\n  - lantai\n",
+    "brands/codes.yml": (
+        "name: 档号品牌\narchives: [测试档案馆]\nregion: 杭州市\ncategory: memory\nsummary: 档号的写法各不相同。\n"
+        "items:\n"
+        "  - {code: 浙/J001-2, title: 斜杠档号的文书}\n"
+        "  - {code: ZJ/1956-003, title: 垦荒队员名册}\n"
+        "  - {code: ZJ-1956-004, title: 垦荒队员来信}\n"),
+    "content/codes/letters.md": (
+        "---\ntitle: 名册与来信\nsummary: 两件档案。\n---\n\n名册见 [[ZJ/1956-003]]，来信见 [[ZJ-1956-004]]。\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def codes_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("codes")
+    for name, text in CODES_PROJECT.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    result = run_lantai("build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site"))
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("query", ["浙/J001-2", "浙J001-2", "j001-2", "ZJ/1956-003", "zj/1956-003", "ZJ-1956-004"])
+def test_codes_with_slashes_and_hyphens(visit, codes_site, query):
+    titles = {"浙/J001-2": "斜杠档号的文书", "浙J001-2": "斜杠档号的文书", "j001-2": "斜杠档号的文书",
+              "ZJ/1956-003": "垦荒队员名册", "zj/1956-003": "垦荒队员名册", "ZJ-1956-004": "垦荒队员来信"}
+    with serve(codes_site) as url:
+        page = visit.page
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url)
+        page.fill("#lt-search-input", query)
+        wait_for_results(page, "#lt-search-results", query)
+        first = page.locator("#lt-search-results .lt-result").first
+        assert first.locator(".lt-result__title").inner_text() == titles[query]
+        assert first.locator(".lt-result__kind").inner_text() == "档案条目"
