@@ -51,6 +51,7 @@ NOT_FOUND_WORDS = {
     "search_button": ("Search", "搜索"),
     "sections": ("Sections of the exhibition", "展区"),
     "home": ("Back to the entrance", "返回展览首页"),
+    "colon": (": ", "："),
 }
 
 

@@ -83,7 +83,7 @@ def test_the_404_page_helps_and_is_not_indexed(subpath_sites):
     assert '<a href="/exhibit/categories/people/">People</a>' in page
     bundled = (subpath_sites["bundled"] / "404.html").read_text(encoding="utf-8")
     assert "没有找到这个页面" in bundled and "搜索展览" in bundled
-    assert '<a href="/exhibit/categories/memory/">赓续记忆</a>' in bundled
+    assert '<a href="/exhibit/categories/memory/">赓续记忆</a>：档案传承历史文化' in bundled
 
 
 def test_unpublished_build_has_robots_without_sitemap_and_no_canonical(bundled_site):
