@@ -126,3 +126,12 @@ def test_an_image_standing_alone_in_a_story_gets_renditions(harbour_site):
     assert img["width"] == "960" and img["height"] == "640"
     assert all(resolves(harbour_site, url, entry.split()[0]) for entry in tags(figure, "source")[0]["srcset"].split(", "))
     assert "data-lt-lightbox" in tags(figure, "a")[0]
+
+
+def test_a_text_transcript_is_shown_as_paragraphs(tmp_path):
+    from lantai.model import Media, Project, Settings
+    (tmp_path / "talk.txt").write_text("First part of the talk.\n\nSecond   part,\nwrapped.\n", encoding="utf-8")
+    project = Project(tmp_path, tmp_path, Settings("x", "en"))
+    found = media.transcript(project, Media(file="talk.mp3", path="talk.mp3", transcript="talk.txt",
+                                            transcript_path="talk.txt"))
+    assert found.cues == [] and found.paragraphs == ["First part of the talk.", "Second part, wrapped."]

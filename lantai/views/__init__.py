@@ -63,7 +63,8 @@ def view_pages(renderer: "Renderer") -> list["GeneratedPage"]:
     for name, key, collect in (("tags", "subjects_index", indexes.subjects), ("people", "people_index", indexes.people),
                                ("places", "places_index", indexes.places)):
         heading = label(key, language)
-        body = renderer.render("terms.html", f"{name}/", heading=heading, entries=collect(project, drafts))
+        body = renderer.render("terms.html", f"{name}/", heading=heading, entries=collect(project, drafts),
+                               current=name)
         pages.append(GeneratedPage(f"{name}.md", heading, body + "\n",
                                    {**VIEW_META, "lantai": name, "description": heading}))
     return pages

@@ -180,7 +180,7 @@ def map_svg(points: list[Point], href, title: str, width: float = 800, highlight
             out.append(f'<path class="lt-map__boundary" d="{cities}"/>')
     else:
         out.append(_graticule(bounds, project))
-    radius = width / 110 if not highlight else width / 40
+    radius = width / 90 if not highlight else width / 40
     for point in sorted(points, key=lambda p: (p.kind != "place", p.lat, p.lon, p.name)):
         x, y = project(point.lon, point.lat)
         shape = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius * 1.3:.1f}"/>' if point.kind == "brand" else
