@@ -85,7 +85,7 @@ def _area(ring: list[tuple[float, float]]) -> float:
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)  # a dozen outlines at most: the province and its cities
 def outline(adcode: str = ZHEJIANG_ADCODE, min_area: float = MIN_RING_AREA) -> tuple[tuple[tuple[float, float], ...], ...]:
     rings = [_simplify(r, TOLERANCE) for r in _rings(adcode) if _area(r) >= min_area]
     return tuple(tuple(r) for r in rings if len(r) >= 4)
@@ -174,10 +174,7 @@ def map_svg(points: list[Point], href, title: str, width: float = 800, highlight
            f'role="group" aria-label="{escape(title)}">']
     out.append(f'<rect class="lt-map__sea" x="0" y="0" width="{width:.0f}" height="{height:.0f}"/>')
     if zhejiang:
-        out.append(f'<path class="lt-map__land" d="{_path(outline(), project)}"/>')
-        cities = "".join(_path(outline(code, MIN_RING_AREA * 4), project) for code in ZHEJIANG_CITIES)
-        if cities:
-            out.append(f'<path class="lt-map__boundary" d="{cities}"/>')
+        out.append(_zhejiang_paths(width))
     else:
         out.append(_graticule(bounds, project))
     radius = width / 90 if not highlight else width / 40
@@ -196,6 +193,15 @@ def map_svg(points: list[Point], href, title: str, width: float = 800, highlight
                        f'{shape}{number}</g>')
     out.append("</svg>")
     return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _zhejiang_paths(width: float) -> str:
+    """The province's land and its cities' boundaries, projected once for each map width."""
+    project = Projection(ZHEJIANG_BOUNDS, width)
+    land = f'<path class="lt-map__land" d="{_path(outline(), project)}"/>'
+    cities = "".join(_path(outline(code, MIN_RING_AREA * 4), project) for code in ZHEJIANG_CITIES)
+    return land + (f'<path class="lt-map__boundary" d="{cities}"/>' if cities else "")
 
 
 def _graticule(bounds, project: Projection) -> str:

@@ -84,6 +84,7 @@ def _wrap(draw, text: str, font, width: int, options: dict) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=512)  # `serve` rebuilds on every save: draw each image once
 def share_image(key: str, title: str, kicker: str, site_name: str, group: str, language: str) -> bytes:
     """The PNG for one page; the same arguments give the same bytes."""
     from PIL import Image, ImageDraw
