@@ -47,6 +47,8 @@ BUILD_OUTPUTS: dict[Path, str] = {}
 
 
 def build_site(config: Path, site_dir: Path, env: dict | None = None) -> Path:
+    # A site address exported in the developer's shell must not leak into the test builds.
+    env = {"LANTAI_SITE_URL": "", **(env or {})}
     result = run_lantai("build", "-q", "-f", str(config), "-d", str(site_dir), env=env)
     assert result.returncode == 0, f"build of {config} failed:\n{result.stdout}\n{result.stderr}"
     BUILD_OUTPUTS[site_dir] = result.stdout + result.stderr
