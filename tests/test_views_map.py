@@ -98,3 +98,15 @@ def test_map_on_a_phone_lists_brands_and_pins_link(visit, bundled_url):
     page.locator('.lt-map__pin--brand[aria-label="上虞红色记忆"]').click()
     page.wait_for_url("**/shangyu-red-memory/")
     assert visit.errors == [] and visit.outside_requests() == []
+
+
+def test_a_project_without_locations_gets_the_list_and_no_map():
+    from lantai.project import load_project
+    from lantai.settings import make_settings
+    from lantai.views.map import map_context
+    from conftest import PROJECTS
+    project, _ = load_project(PROJECTS / "minimal", make_settings("Minimal", "en", {}))
+    assert not any(b.location for b in project.brands.values())
+    context = map_context(project, False, lambda url: url)
+    assert context["svg"] == "" and context["outline_note"] == ""
+    assert sum(len(entries) for _, entries in context["regions"]) == len(project.brands)

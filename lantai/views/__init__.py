@@ -185,7 +185,9 @@ def head_tags(project: Project, meta: dict, page_url: str, title: str) -> str:
     spec = meta.get("lantai_share") or {"path": SITE_SHARE, "title": title}
     path = spec["path"]
     base = project.settings.site_url.rstrip("/")
-    image = f"{base}/{path}" if base else relative_url(page_url if page_url.endswith("/") else "", path)
+    if not base and page_url and not page_url.endswith("/"):
+        return ""  # the 404 page is shown at any address: no relative link would hold
+    image = f"{base}/{path}" if base else relative_url(page_url, path)
     size = share.SIZE if "title" in spec else None
     description = html_lib.unescape(str(meta.get("description") or project.settings.subtitle or title))
     return jsonld.open_graph(title=html_lib.unescape(title), description=description,

@@ -67,9 +67,9 @@ def map_context(project: Project, include_drafts: bool, href) -> dict:
     english, chinese = OUTLINE_NOTE
     title = project.settings.site_name
     return {
-        "svg": map_svg(points, href, title), "regions": regions, "places": places,
+        "svg": map_svg(points, href, title) if points else "", "regions": regions, "places": places,
         "brand_count": len(project.brands),
-        "outline_note": (chinese if is_chinese(project.language) else english) if zhejiang else "",
+        "outline_note": (chinese if is_chinese(project.language) else english) if zhejiang and points else "",
     }
 
 
