@@ -82,11 +82,11 @@ def test_catalogue_filters_and_sorting_in_chromium(visit, harbour_url):
     page.select_option(".lt-filters select[name=type]", "")
     page.select_option(".lt-filters select[name=brand]", "harbour-trade")
     assert visible_codes() == ["PT-0001", "PT-0002", "PT-0003", "PT-0004"]
-    page.fill(".lt-filters input[name=q]", "ledger")
+    page.fill(".lt-filters input[name=text]", "ledger")
     assert visible_codes() == ["PT-0001", "PT-0004"]
-    page.fill(".lt-filters input[name=q]", "nothing like this")
+    page.fill(".lt-filters input[name=text]", "nothing like this")
     assert visible_codes() == [] and page.locator(".lt-no-match").is_visible()
-    page.fill(".lt-filters input[name=q]", "")
+    page.fill(".lt-filters input[name=text]", "")
     page.select_option(".lt-filters select[name=brand]", "")
     page.locator("button[data-lt-sort=date]").click()
     assert visible_codes() == ["PT-0001", "PT-0004", "PF-0001", "PT-0002", "PT-0003"]
