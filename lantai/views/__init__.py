@@ -118,7 +118,7 @@ def enrich(pages: list["GeneratedPage"], renderer: "Renderer") -> None:
             story = project.stories[page.src_uri[:-3]]
             brand = project.brands.get(story.brand_id)
             page.markdown = _responsive_images(renderer, page.markdown, story)
-            page.markdown = page.markdown.rstrip("\n") + "\n\n" + _place_block(renderer, story) + jsonld.script(
+            page.markdown = _before_pager(page.markdown, _place_block(renderer, story)) + jsonld.script(
                 jsonld.story_data(project, story, _image_url(project, story.cover))) + "\n"
             page.meta.setdefault("lantai_share", _share(page.url, story.title, brand.name if brand else "",
                                                         brand.category if brand else "", story.cover))
@@ -139,6 +139,15 @@ def _responsive_images(renderer: "Renderer", markdown: str, story) -> str:
         figure = renderer.render("text_image.html", story.url, image=image)
         markdown = markdown.replace("\n" + image.line + "\n", "\n\n" + figure + "\n\n", 1)
     return markdown
+
+
+def _before_pager(markdown: str, block: str) -> str:
+    """The place block goes with the story's facts, before the links to the next story."""
+    pager = '<nav class="lt-pager"'
+    if block and "\n" + pager in markdown:
+        at = markdown.index("\n" + pager)
+        return markdown[:at] + "\n\n" + block.rstrip("\n") + "\n" + markdown[at:].rstrip("\n") + "\n\n"
+    return markdown.rstrip("\n") + "\n\n" + block
 
 
 def _image_url(project: Project, path: str | None) -> str | None:
