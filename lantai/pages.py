@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import covers, dates, search
 from .labels import label
@@ -77,7 +78,12 @@ class Renderer:
         # Blank lines would end a raw HTML block in Markdown; keep every fragment one block.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def cover(self, record: Brand | Story) -> str:
+    @jinja2.pass_context
+    def cover(self, context, record: Brand | Story) -> str:
+        """The record's own cover image when it has one, else generated cover art."""
+        if record.cover:
+            return Markup('<img class="lt-cover lt-cover--image" src="{}" alt="" loading="lazy" decoding="async">'
+                          ).format(context["href"](record.cover))
         if isinstance(record, Story):
             brand = self.project.brands.get(record.brand_id)
             return covers.cover_svg(record.key, record.title, brand.category if brand else "")
@@ -164,7 +170,7 @@ def brand_page(renderer: Renderer, brand: Brand) -> GeneratedPage:
     foot = renderer.render("brand_foot.html", url, brand=brand, stories=stories, items=brand.items)
     body = place_items(brand.description or "", renderer, url)
     return GeneratedPage(f"{brand.id}/index.md", brand.name, _with_body(head, body, foot),
-                         {"hide": ["navigation"], "lantai": "brand", "description": brand.summary,
+                         {"hide": ["navigation", "toc"], "lantai": "brand", "description": brand.summary,
                           "lantai_brand": brand.id})
 
 
