@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 PAGES = REPO / ".github" / "workflows" / "pages.yml"
 
-# The official actions the workflow may use, at their current major versions.
+# The official actions the workflow may use, and their major versions current in November 2026.
 CURRENT_MAJORS = {"actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 6,
                   "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
 
@@ -122,7 +122,8 @@ def test_actions_are_official_current_and_pinned():
                 else:
                     assert re.fullmatch(r"v\d+(\.\d+){0,2}", ref), f"{path.name}: {step['uses']} is not pinned"
                     major = int(ref[1:].split(".")[0])
-                assert major == CURRENT_MAJORS[action], f"{path.name}: {action} v{major}, current is v{CURRENT_MAJORS[action]}"
+                # Dependabot may move them forward; never back behind what was current.
+                assert major >= CURRENT_MAJORS[action], f"{path.name}: {action} v{major}, current is v{CURRENT_MAJORS[action]}"
 
 
 def test_ci_script_installs_chromium_and_runs_the_readme_test_command():
