@@ -613,3 +613,23 @@ def test_markers_shown_as_examples_are_not_checked(tmp_path):
              "for example [[XX-0002]] -->\n\nUse `[[SY-0001]]` inline.\n\n```\n[[IN-FENCE]]\n```\n\n[[REAL]]\n")
     _, problems = load(tmp_path, {"content/trade/typhoon.md": story})
     assert where(problems) == [("content/trade/typhoon.md", 15, "", "unknown-code")]
+
+
+def test_a_field_written_twice(tmp_path):
+    english, chinese = both(tmp_path, {
+        "brands/trade.yml": BRAND + "region: Harbour District\n",
+        "content/trade/typhoon.md": "---\ntitle: T\nsummary: S\ntitle: U\n---\n",
+    })
+    assert english == [
+        "brands/trade.yml:6: region: the field is written twice (first on line 3); keep one",
+        "content/trade/typhoon.md:4: title: the field is written twice (first on line 2); keep one",
+    ]
+    assert chinese[1] == "content/trade/typhoon.md:4: title: 字段重复出现（第一次在第 2 行）；请只保留一个"
+
+
+def test_dates_are_kept_as_written(tmp_path):
+    story = "---\ntitle: T\nsummary: S\ndate: 1956-01-29\nevents:\n  - date: 1920\n    title: E\n---\n"
+    project, problems = load(tmp_path, {"content/trade/typhoon.md": story})
+    assert problems == []
+    story = project.stories["trade/typhoon"]
+    assert story.date == "1956-01-29" and story.events[0].date == "1920"
