@@ -157,6 +157,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the category id '{value}' is declared twice",
         "分类标识 '{value}' 重复声明",
     ),
+    "duplicate-slug": (
+        "reference code '{value}' gives the same page address, items/{slug}/, as '{other_code}' ({other}); "
+        "change one of the codes so that they differ in more than case and punctuation",
+        "档号 '{value}' 与 '{other_code}'（{other}）对应同一个页面地址 items/{slug}/；请修改其中一个档号，使两者不只是大小写或标点不同",
+    ),
+    "page-brand-clash": (
+        "the free page '{value}' would take the address of the brand in brands/{value}.yml; rename the file",
+        "自由页面 '{value}' 与品牌 brands/{value}.yml 的页面地址冲突；请重命名该文件",
+    ),
     "related-self": (
         "a story cannot be related to itself; remove '{value}'",
         "故事不能与自身相关；请删除 '{value}'",

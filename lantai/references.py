@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Project
+from .model import Item, Project
 from .problems import Problem, problem
 
 MARKER = re.compile(r"\[\[\s*([^\[\]\n|]+?)\s*\]\]")
@@ -69,6 +69,7 @@ def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
 def check_references(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     problems += collect_items(project)
+    problems += check_addresses(project)
     problems += check_related(project)
     problems += check_markers(project)
     problems += [problem("mkdocs.yml", 0, "featured", "unknown-related", value=key)
@@ -79,6 +80,7 @@ def check_references(project: Project) -> list[Problem]:
 def collect_items(project: Project) -> list[Problem]:
     problems = []
     owners = [*project.brands.values(), *project.stories.values()]
+    by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
     for owner in owners:
         for item in owner.items:
             if item.code in project.items:
@@ -86,8 +88,21 @@ def collect_items(project: Project) -> list[Problem]:
                 problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
                                         value=item.code, other=f"{other.path}:{other.line}"))
                 continue
-            project.items[item.code] = item
+            if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
+                other = by_slug[item.slug]
+                problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
+                                        slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
+            else:
+                by_slug[item.slug] = item
+            project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
     return problems
+
+
+def check_addresses(project: Project) -> list[Problem]:
+    """A free page named like a brand would take the brand's address (/<id>/)."""
+    brand_files = {path.stem for path in (project.root / "brands").glob("*.y*ml")}
+    return [problem(page.path, 0, "", "page-brand-clash", value=page.name)
+            for page in project.pages if page.name in project.brands or page.name in brand_files]
 
 
 def check_related(project: Project) -> list[Problem]:

@@ -633,3 +633,25 @@ def test_dates_are_kept_as_written(tmp_path):
     assert problems == []
     story = project.stories["trade/typhoon"]
     assert story.date == "1956-01-29" and story.events[0].date == "1920"
+
+
+def test_two_pages_at_one_address(tmp_path):
+    """Item codes that differ only in case or punctuation, and a free page named like a brand."""
+    english, chinese = both(tmp_path, {
+        "brands/trade.yml": BRAND + "items:\n  - code: PT-0001\n    title: Ledger\n",
+        "content/trade/typhoon.md": "---\ntitle: T\nsummary: S\nitems:\n  - code: pt 0001\n    title: Report\n---\n\n"
+                                    "[[pt 0001]] and [[PT-0001]]\n",
+        "content/trade.md": "---\ntitle: Trade\n---\n",
+    })
+    assert english == [
+        "content/trade.md: the free page 'trade' would take the address of the brand in brands/trade.yml; "
+        "rename the file",
+        "content/trade/typhoon.md:5: items.code: reference code 'pt 0001' gives the same page address, "
+        "items/pt-0001/, as 'PT-0001' (brands/trade.yml:7); change one of the codes so that they differ in more "
+        "than case and punctuation",
+    ]
+    assert chinese == [
+        "content/trade.md: 自由页面 'trade' 与品牌 brands/trade.yml 的页面地址冲突；请重命名该文件",
+        "content/trade/typhoon.md:5: items.code: 档号 'pt 0001' 与 'PT-0001'（brands/trade.yml:7）对应同一个页面地址 "
+        "items/pt-0001/；请修改其中一个档号，使两者不只是大小写或标点不同",
+    ]
