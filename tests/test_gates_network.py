@@ -31,8 +31,10 @@ def use_page(page, query: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
 @pytest.mark.parametrize("case", PAGE_CASES, ids=PAGE_IDS)
-def test_no_request_leaves_the_site(request, visit, case):
+def test_no_request_leaves_the_site(request, visit, case, width):
+    visit.page.set_viewport_size({"width": width, "height": 900})
     open_page(visit, site_url_of(request, case.project), case)
     use_page(visit.page, case.query)
     assert visit.outside_requests() == [], f"{case.id} /{case.path} reached outside the site"
