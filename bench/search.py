@@ -271,14 +271,14 @@ def first_query_typed(browser, address: str, engine: str, query: str) -> float:
 
 # -- report -----------------------------------------------------------------------------------
 
-def run(sizes: list[int]) -> list[dict]:
+def run(sizes: list[int], engines: list[str]) -> list[dict]:
     rows = []
     for stories in sizes:
         with tempfile.TemporaryDirectory(prefix="lantai-bench-") as tmp:
             project = Path(tmp) / "project"
             relevance = write_project(project, stories)
             first_story = "brand-000/story-00001/"
-            for engine in ("lantai", "material"):
+            for engine in engines:
                 print(f"[{stories} stories] building with {engine} ...", file=sys.stderr, flush=True)
                 site, seconds = build(project, engine)
                 disk, wire = index_bytes(site, engine)
@@ -307,6 +307,7 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 5000])
+    parser.add_argument("--engines", nargs="+", choices=["lantai", "material"], default=["lantai", "material"])
     parser.add_argument("--out", type=Path, help="also write the raw figures to this JSON file")
     args = parser.parse_args()
     try:
@@ -314,24 +315,28 @@ def main() -> None:
         material_note = "Material's search plugin with jieba segmentation"
     except ImportError:
         material_note = "Material's search plugin without jieba (pip install jieba for its Chinese segmentation)"
-    rows = run(args.sizes)
+    load_before = os.getloadavg()[0]
+    rows = run(args.sizes, args.engines)
     report = table(rows)
     print(report)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, load average {load_before:.1f} before / {os.getloadavg()[0]:.1f} after"
+    print(f"{material_note}; {machine}")
     for row in rows:
         if row["misses"]:
             print(f"{row['engine']} at {row['stories']}: missed {len(row['misses'])}: " + "; ".join(row["misses"][:6]))
+    if args.out:
+        args.out.write_text(json.dumps({"material": material_note, "machine": machine, "rows": rows},
+                                       ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"figures written to {args.out}", file=sys.stderr)
     lantai = [r for r in rows if r["engine"] == "lantai"]
+    if not lantai:
+        return
     largest = max(lantai, key=lambda r: r["stories"])
     verdict = (f"Lantai at {largest['stories']} stories: first query fetches {largest['cold_bytes'] / 1024:.0f} KB, "
                f"later ones {statistics.median(largest['warm_bytes']) / 1024:.0f} KB (target < {TARGET_BYTES // 1024} KB); "
                f"first result {largest['cold_ms']:.0f} ms pasted at once, {largest['typed_ms']:.0f} ms typed, "
                f"{statistics.median(largest['warm_ms']):.0f} ms later (target < {TARGET_MS} ms)")
     print(verdict)
-    if args.out:
-        args.out.write_text(json.dumps({"material": material_note, "machine": f"{platform.machine()}, "
-                                        f"{os.cpu_count()} cores", "rows": rows}, ensure_ascii=False, indent=1),
-                            encoding="utf-8")
-        print(f"figures written to {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

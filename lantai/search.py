@@ -19,11 +19,15 @@ What a page tells the index (`mark_page`):
 Chinese words: Pagefind splits Chinese with a dictionary when indexing (jieba) and with the
 browser's `Intl.Segmenter` when searching, and the two often disagree (彩带 is one word to the
 first and two to the second; names such as 陈望道 are in neither dictionary), so a visitor's
-word would not be found. Lantai indexes Chinese text one character per word instead (in a copy
-of the pages made for the indexer; the published pages are unchanged), and search.js asks for
-a query's characters twice: all of them anywhere in the page, which Pagefind ranks with its
-weights, and as an exact phrase, which keeps only the pages holding the visitor's words as
-typed. That is the substring match Chinese readers expect, at any size of site.
+word would not be found. Lantai indexes Chinese text as overlapping pairs of characters
+instead (陈望道译 -> 陈望 望道 道译 译), in a copy of the pages made for the indexer (the
+published pages are unchanged), with Pagefind's own splitting switched off for that copy.
+search.js turns a query into the same pairs, so any run of characters a page holds is found,
+whatever a dictionary thinks a word is, and a query with three characters or more is also
+asked as an exact phrase, which keeps only the pages holding the visitor's words as typed.
+Pairs rather than single characters keep the index small at scale: a single character such
+as 的 occurs in every page dozens of times, and the index chunk holding it would be fetched
+by every query that touches that chunk.
 
 Traditional and simplified Chinese: the index holds simplified text (the copy above covers
 pages quoting traditional text), and the browser turns a visitor's query into simplified
@@ -65,7 +69,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _TAGS = re.compile(r"<[^>]+>")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
-_CJK_PAIR = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])(?=[\u3400-\u9fff\uf900-\ufaff])")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+SEGMENTED = {"zh", "ja"}   # languages Pagefind would split with a dictionary
 
 
 @dataclass
@@ -173,7 +178,7 @@ def _t2s(text: str) -> str:
 def simplified_passages(text: str) -> str:
     """The sentences of `text` that read differently in simplified characters, converted;
     empty when the text is all simplified (the usual case, which costs nothing)."""
-    if not _CJK.search(text):
+    if not _CJK.search(text) or _t2s(text) == text:
         return ""
     converted = []
     for sentence in _SENTENCE.findall(text):
@@ -216,11 +221,19 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
-def spaced(page_html: str) -> str:
-    """The page with a space between neighbouring CJK characters in its text (never inside
-    a tag), so that the indexer keeps each character as a word of its own."""
-    return "".join(part if part.startswith("<") else _CJK_PAIR.sub(r"\1 ", part)
+def index_words(page_html: str) -> str:
+    """The page as the indexer reads it: every run of CJK characters in its text (never
+    inside a tag) written as overlapping pairs and its last character, space-separated."""
+    def pairs(match: re.Match) -> str:
+        run = match.group(0)
+        return " " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " "
+    return "".join(part if part.startswith("<") else _CJK_RUN.sub(pairs, part)
                    for part in _TAG_SPLIT.split(page_html))
+
+
+def _language(page_html: str) -> str:
+    found = re.search(r'<html[^>]*\blang="([^"]+)"', page_html[:2000])
+    return found.group(1).lower() if found else ""
 
 
 def build_index(site_dir: Path) -> None:
@@ -229,14 +242,19 @@ def build_index(site_dir: Path) -> None:
     output = site_dir / INDEX_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="lantai-search-") as scratch:
+        languages = set()
         for page in sorted(site_dir.rglob("*.html")):
             text = page.read_text(encoding="utf-8")
             if "data-pagefind-body" in text:
+                languages.add(_language(text).split("-")[0])
                 copy = Path(scratch) / page.relative_to(site_dir)
                 copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_text(spaced(text), encoding="utf-8")
-        excluded = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
-        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *excluded,
+                copy.write_text(index_words(text), encoding="utf-8")
+        options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
+        if languages & SEGMENTED:
+            # Character pairs are the words: neither the indexer nor the browser splits them again.
+            options += ["--force-language", "und"]
+        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *options,
                                  "--silent"], capture_output=True, text=True, timeout=3600, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}".strip())

@@ -94,9 +94,10 @@ def test_traditional_passages_get_a_simplified_copy():
     assert search.simplified_passages("全部是简体字。English too.") == ""
 
 
-def test_spaced_keeps_tags_and_attributes():
-    page = '<a title="陈望道" href="/x/">陈望道译</a> <p>SY-0001 彩带</p>'
-    assert search.spaced(page) == '<a title="陈望道" href="/x/">陈 望 道 译</a> <p>SY-0001 彩 带</p>'
+def test_index_words_are_character_pairs_outside_tags():
+    page = '<a title="陈望道" href="/x/">陈望道译</a><p>SY-0001 彩带，宣</p>'
+    assert search.index_words(page) == ('<a title="陈望道" href="/x/"> 陈望 望道 道译 译 </a>'
+                                        '<p>SY-0001  彩带 带 ， 宣 </p>')
 
 
 def test_t2s_table_covers_the_site_characters():
@@ -120,7 +121,7 @@ def test_built_site_has_its_index_and_search_page(bundled_site):
     story = (bundled_site / "shangyu-red-memory" / "manifesto-first-translation" / "index.html").read_text("utf-8")
     assert "data-pagefind-body" in story and 'data-pagefind-filter="kind:故事"' in story
     assert "data-pagefind-body" not in (bundled_site / "index.html").read_text(encoding="utf-8")
-    # The published page keeps its words whole: the one-character words are only in the index.
+    # The published page keeps its words whole: the character pairs are only in the index.
     assert "陈望道" in story
 
 

@@ -27,7 +27,7 @@
   function pagefind() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        // Chinese is indexed one character per word: a longer excerpt in words.
+        // Chinese is indexed as character pairs: a longer excerpt, counted in words.
         var cjk = /^(zh|ja)/i.test(document.documentElement.lang || "");
         return module.options({ baseUrl: root.pathname, noWorker: true, excerptLength: cjk ? 60 : 30 }).then(function () {
           module.init();
@@ -60,21 +60,31 @@
     });
   }
 
-  // -- Chinese: one character per word, as the index holds it (see lantai/search.py) ----
+  // -- Chinese: overlapping character pairs, as the index holds them (lantai/search.py) --
 
-  var CJK_PAIR = /([\u3400-\u9fff\uf900-\ufaff])(?=[\u3400-\u9fff\uf900-\ufaff])/g;
-  function spaced(text) { return text.replace(CJK_PAIR, "$1 "); }
+  var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+  var CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/g;
+  // 陈望道 -> "陈望 望道"; a single character stays itself (Pagefind matches it as the
+  // start of a pair); anything else (codes, English) is left as typed.
+  function pairs(word) {
+    return word.replace(CJK_RUN, function (run) {
+      if (run.length === 1) return " " + run + " ";
+      var out = [];
+      for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+      return " " + out.join(" ") + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
 
-  // The visitor's words: every character anywhere, ranked by Pagefind's weights; then,
-  // for each word of two or more Chinese characters, only pages holding it as typed.
+  // The visitor's words as pairs, which Pagefind ranks with its weights; a word of three
+  // characters or more is also asked as a phrase, keeping only pages that hold it as typed.
   function find(module, words, filters) {
     var options = { filters: filters || {} };
     if (!words.length) return module.search(null, options);
-    var ranked = module.search(words.map(spaced).join(" "), options);
-    var phrases = words.filter(function (word) { return (word.match(/[\u3400-\u9fff\uf900-\ufaff]/g) || []).length > 1; });
+    var ranked = module.search(words.map(pairs).join(" "), options);
+    var phrases = words.filter(function (word) { return (word.match(CJK_CHAR) || []).length > 2; });
     if (!phrases.length) return ranked;
     return Promise.all([ranked].concat(phrases.map(function (word) {
-      return module.search('"' + spaced(word) + '"', options);
+      return module.search('"' + pairs(word) + '"', options);
     }))).then(function (answers) {
       var found = answers[0];
       var kept = found.results.filter(function (result) {
@@ -82,7 +92,7 @@
           return answer.results.some(function (other) { return other.id === result.id; });
         });
       });
-      // No page holds the words as typed: show the pages that hold their characters.
+      // No page holds the words as typed: show the pages that hold their pairs.
       return kept.length ? { results: kept } : found;
     });
   }
@@ -110,25 +120,17 @@
     });
   }
 
-  // Pagefind's excerpt, read back as written (no spaces between Chinese characters), with
-  // the visitor's words marked where they stand whole.
+  // Pagefind's excerpt, read back as written (the pairs joined again, no spaces between
+  // Chinese characters), with the visitor's words marked where they stand whole.
   function excerptHtml(excerpt, words) {
-    var CJK = "[\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef]";
-    var text = excerpt;
-    var joined = new RegExp("(" + CJK + ")((?:</?mark>)*)\\s+((?:</?mark>)*)(?=" + CJK + ")", "g");
-    text = text.replace(joined, "$1$2$3");
-    var plain = text.replace(/<\/?mark>/g, "");
-    var marked = plain;
-    var any = false;
+    var text = excerpt.replace(/<\/?mark>/g, "");
+    text = text.replace(/([\u3400-\u9fff\uf900-\ufaff])([\u3400-\u9fff\uf900-\ufaff]) (?=\2)/g, "$1");
+    text = text.replace(/([\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])\s+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g, "$1");
     words.forEach(function (word) {
       var escaped = escapeHtml(word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      var pattern = new RegExp("(?![^<]*>)(" + escaped + ")", "gi");
-      if (pattern.test(marked)) {
-        any = true;
-        marked = marked.replace(pattern, "<mark>$1</mark>");
-      }
+      text = text.replace(new RegExp("(?![^<]*>)(" + escaped + ")", "gi"), "<mark>$1</mark>");
     });
-    return any ? marked : text.replace(/<\/mark><mark>/g, "");
+    return text;
   }
 
   function count(n) {
