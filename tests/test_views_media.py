@@ -135,3 +135,19 @@ def test_a_text_transcript_is_shown_as_paragraphs(tmp_path):
     found = media.transcript(project, Media(file="talk.mp3", path="talk.mp3", transcript="talk.txt",
                                             transcript_path="talk.txt"))
     assert found.cues == [] and found.paragraphs == ["First part of the talk.", "Second part, wrapped."]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["items/pt-0004/", "items/pt-0003/", "harbour-trade/harbour-masters-voice/", "map/"])
+def test_media_and_views_load_under_a_sub_path(visit, subpath_urls, path):
+    """Published as a GitHub Pages project site (/exhibit/): every image, script and file loads."""
+    page = visit.page
+    failed = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(subpath_urls["harbour"] + path)
+    page.wait_for_load_state("networkidle")
+    for image in page.locator("main img").all():
+        image.scroll_into_view_if_needed()  # lazy images load when they come near
+        image.evaluate("img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })")
+        assert image.evaluate("img => img.naturalWidth > 0"), image.get_attribute("src")
+    assert failed == [] and visit.errors == [] and visit.outside_requests() == []
