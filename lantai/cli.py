@@ -137,9 +137,13 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
         print(str(error).strip(), file=sys.stderr)
         return 1
     target = target or Path(config.site_dir).resolve()
-    if target == root or target in root.parents:
-        print(f"{target}: refusing to build into the project folder itself", file=sys.stderr)
-        return 2
+    # The site replaces whatever is at the target: never the editors' files, nor a folder
+    # holding them, nor a folder inside them (the next build would publish the last one).
+    for kept in (Path(config.docs_dir).resolve(), root / "brands", config_file.resolve()):
+        if target == kept or target in kept.parents or kept in target.parents:
+            print(f"{target}: refusing to build there, it would replace or sit inside the project's files "
+                  f"({kept}); choose another folder with -d", file=sys.stderr)
+            return 2
     staging = target.with_name(f".{target.name}.lantai-new")
     shutil.rmtree(staging, ignore_errors=True)
     config.site_dir = str(staging)

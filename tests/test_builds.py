@@ -445,3 +445,16 @@ def test_a_three_line_mkdocs_yml_builds(tmp_path):
     assert "The records of one small town." in brand
     check = run_lantai("check", "-f", str(MINIMAL / "mkdocs.yml"))
     assert check.returncode == 0 and check.stdout.startswith("OK: 1 brands, 0 stories, 0 items."), check.stderr
+
+
+@pytest.mark.parametrize("target", ["content", "content/site", "brands", "brands/site", ".", ".."])
+def test_build_refuses_to_replace_or_nest_in_the_project(harbour_copy, target):
+    """The site is swapped in where -d points: that must never be the editors' files."""
+    def snapshot():
+        return {p.relative_to(harbour_copy.parent).as_posix(): p.read_bytes() if p.is_file() else None
+                for p in sorted(harbour_copy.parent.rglob("*"))}
+    before = snapshot()
+    result = run_lantai("build", "-q", "-f", str(harbour_copy / "mkdocs.yml"), "-d", str(harbour_copy / target))
+    assert result.returncode != 0
+    assert "refusing to build there" in result.stderr and "choose another folder with -d" in result.stderr
+    assert snapshot() == before
