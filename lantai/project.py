@@ -47,13 +47,16 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
 def check_settings(settings: Settings) -> list[Problem]:
     problems = []
     seen = set()
-    for category in settings.categories:
-        where = "mkdocs.yml"
+    for index, category in enumerate(settings.categories, start=1):
+        where, name = "mkdocs.yml", f"categories[{index}].id"
+        if not category.id:
+            problems.append(problem(where, 0, name, "required", hint="id: memory"))
+            continue
         if category.id in seen:
-            problems.append(problem(where, 0, "categories", "duplicate-category", value=category.id))
+            problems.append(problem(where, 0, name, "duplicate-category", value=category.id))
         seen.add(category.id)
         if not ID_PATTERN.match(category.id):
-            problems.append(problem(where, 0, "categories", "bad-id", value=category.id,
+            problems.append(problem(where, 0, name, "bad-id", value=category.id,
                                     what="分类" if is_chinese(settings.language) else "category"))
     return problems
 

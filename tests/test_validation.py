@@ -591,12 +591,14 @@ def test_a_project_without_brands_or_folders(tmp_path):
 def test_bad_categories_in_settings(tmp_path):
     write(tmp_path, {"brands/trade.yml": BRAND})
     (tmp_path / "content").mkdir()
-    settings = make_settings("Test", "en", {"categories": [{"id": "trade"}, {"id": "trade"}, {"id": "Big Ships"}]})
+    settings = make_settings("Test", "en", {"categories": [{"id": "trade"}, {"id": "trade"}, {"id": "Big Ships"},
+                                                          {"name": "People"}]})
     _, problems = load_project(tmp_path, settings)
     assert lines(problems) == [
-        "mkdocs.yml: categories: 'Big Ships' cannot be an id: use lower-case ASCII letters, digits and hyphens, "
-        "for example shangyu-red-memory; rename the category",
-        "mkdocs.yml: categories: the category id 'trade' is declared twice",
+        "mkdocs.yml: categories[2].id: the category id 'trade' is declared twice",
+        "mkdocs.yml: categories[3].id: 'Big Ships' cannot be an id: use lower-case ASCII letters, digits and "
+        "hyphens, for example shangyu-red-memory; rename the category",
+        "mkdocs.yml: categories[4].id: this field is required: id: memory",
     ]
 
 
