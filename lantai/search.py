@@ -21,13 +21,17 @@ browser's `Intl.Segmenter` when searching, and the two often disagree (彩带 is
 first and two to the second; names such as 陈望道 are in neither dictionary), so a visitor's
 word would not be found. Lantai indexes Chinese text as overlapping pairs of characters
 instead (陈望道译 -> 陈望 望道 道译 译), in a copy of the pages made for the indexer (the
-published pages are unchanged), with Pagefind's own splitting switched off for that copy.
-search.js turns a query into the same pairs, so any run of characters a page holds is found,
-whatever a dictionary thinks a word is, and a query with three characters or more is also
-asked as an exact phrase, which keeps only the pages holding the visitor's words as typed.
-Pairs rather than single characters keep the index small at scale: a single character such
-as 的 occurs in every page dozens of times, and the index chunk holding it would be fetched
-by every query that touches that chunk.
+published pages are unchanged). Each pair is written as a plain ASCII word, its code points
+in hexadecimal (陈望 -> `zx9648671b`, 译 alone -> `zx8bd1`): Pagefind then neither splits
+the pairs again nor trips over Chinese word boundaries in its chunked index (at 5,000 pages
+some pairs written in Chinese characters were not found), and a single character typed
+alone still finds every pair it starts, as a prefix. search.js turns a query into the same
+words and turns excerpts back into characters. Any run of characters a page holds is found,
+whatever a dictionary thinks a word is; a query of three characters or more is also asked
+as an exact phrase, which keeps only the pages holding the visitor's words as typed. Pairs
+rather than single characters keep the index small at scale: a single character such as
+的 occurs in every page dozens of times, and the index chunk holding it would be fetched by
+every query that touches that chunk.
 
 Traditional and simplified Chinese: the index holds simplified text (the copy above covers
 pages quoting traditional text), and the browser turns a visitor's query into simplified
@@ -221,12 +225,20 @@ def pagefind_binary() -> Path:
     return Path(binary)
 
 
+PAIR_PREFIX = "zx"   # an index word made of CJK characters: zx + 4 hex digits per character
+
+
+def pair_word(chars: str) -> str:
+    return PAIR_PREFIX + "".join(f"{ord(ch):04x}" for ch in chars)
+
+
 def index_words(page_html: str) -> str:
     """The page as the indexer reads it: every run of CJK characters in its text (never
-    inside a tag) written as overlapping pairs and its last character, space-separated."""
+    inside a tag) written as overlapping pairs and its last character, each as an ASCII
+    word (`pair_word`), space-separated."""
     def pairs(match: re.Match) -> str:
         run = match.group(0)
-        return " " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " "
+        return " " + " ".join([pair_word(run[i:i + 2]) for i in range(len(run) - 1)] + [pair_word(run[-1])]) + " "
     return "".join(part if part.startswith("<") else _CJK_RUN.sub(pairs, part)
                    for part in _TAG_SPLIT.split(page_html))
 
@@ -252,7 +264,7 @@ def build_index(site_dir: Path) -> None:
                 copy.write_text(index_words(text), encoding="utf-8")
         options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
         if languages & SEGMENTED:
-            # Character pairs are the words: neither the indexer nor the browser splits them again.
+            # The page's words are ASCII now: no dictionary splitting, no stemming.
             options += ["--force-language", "und"]
         result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *options,
                                  "--silent"], capture_output=True, text=True, timeout=3600, check=False)

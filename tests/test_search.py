@@ -96,8 +96,10 @@ def test_traditional_passages_get_a_simplified_copy():
 
 def test_index_words_are_character_pairs_outside_tags():
     page = '<a title="陈望道" href="/x/">陈望道译</a><p>SY-0001 彩带，宣</p>'
-    assert search.index_words(page) == ('<a title="陈望道" href="/x/"> 陈望 望道 道译 译 </a>'
-                                        '<p>SY-0001  彩带 带 ， 宣 </p>')
+    word = search.pair_word
+    assert word("陈望") == "zx9648671b" and word("译") == "zx8bd1"
+    assert search.index_words(page) == (f'<a title="陈望道" href="/x/"> {word("陈望")} {word("望道")} {word("道译")} '
+                                        f'{word("译")} </a><p>SY-0001  {word("彩带")} {word("带")} ， {word("宣")} </p>')
 
 
 def test_t2s_table_covers_the_site_characters():

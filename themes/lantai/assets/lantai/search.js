@@ -64,13 +64,18 @@
 
   var CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
   var CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/g;
-  // 陈望道 -> "陈望 望道"; a single character stays itself (Pagefind matches it as the
-  // start of a pair); anything else (codes, English) is left as typed.
+  function hex(chars) {
+    return "zx" + Array.from(chars).map(function (ch) {
+      return ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
+    }).join("");
+  }
+  // 陈望道 -> the words for 陈望 and 望道; a single character is the start of every pair it
+  // begins (Pagefind matches the last word as a prefix); anything else is left as typed.
   function pairs(word) {
     return word.replace(CJK_RUN, function (run) {
-      if (run.length === 1) return " " + run + " ";
+      if (run.length === 1) return " " + hex(run) + " ";
       var out = [];
-      for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+      for (var i = 0; i + 1 < run.length; i++) out.push(hex(run.slice(i, i + 2)));
       return " " + out.join(" ") + " ";
     }).replace(/\s+/g, " ").trim();
   }
@@ -124,6 +129,9 @@
   // Chinese characters), with the visitor's words marked where they stand whole.
   function excerptHtml(excerpt, words) {
     var text = excerpt.replace(/<\/?mark>/g, "");
+    text = text.replace(/\bzx((?:[0-9a-f]{4})+)\b/g, function (word, codes) {
+      return codes.match(/.{4}/g).map(function (code) { return String.fromCharCode(parseInt(code, 16)); }).join("");
+    });
     text = text.replace(/([\u3400-\u9fff\uf900-\ufaff])([\u3400-\u9fff\uf900-\ufaff]) (?=\2)/g, "$1");
     text = text.replace(/([\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])\s+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g, "$1");
     words.forEach(function (word) {
