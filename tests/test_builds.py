@@ -1,5 +1,7 @@
-"""Whole builds through the command line: the bundled exhibition, the English sample and
-the broken project, as an editor or CI runs them."""
+"""Whole builds through the command line, as an editor or CI runs them: the bundled
+exhibition and the English sample (clean, complete, reproducible, self-contained, no broken
+links), the broken project (every mistake in one report, nothing published), the minimal
+project, `new` (the scaffold) and where `build -d` may write."""
 
 from __future__ import annotations
 
