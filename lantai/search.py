@@ -262,6 +262,8 @@ def build_index(site_dir: Path) -> None:
                 copy = Path(scratch) / page.relative_to(site_dir)
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 copy.write_text(index_words(text), encoding="utf-8")
+        if not languages:
+            return   # nothing to index yet (a project without brands or pages): no index
         options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
         if languages & SEGMENTED:
             # The page's words are ASCII now: no dictionary splitting, no stemming.

@@ -152,3 +152,9 @@ def test_pagefind_files_read_back_as_written(bundled_site):
     import gzip
     for path in [*(bundled_site / "pagefind" / "filter").iterdir(), *(bundled_site / "pagefind").glob("*.pf_meta")]:
         assert search._encode(search._read_pagefind(path)) == gzip.decompress(path.read_bytes())
+
+
+def test_nothing_to_index_is_not_an_error(tmp_path):
+    (tmp_path / "index.html").write_text("<html lang='zh'><body><p>首页</p></body></html>", encoding="utf-8")
+    search.build_index(tmp_path)
+    assert not (tmp_path / "pagefind").exists()

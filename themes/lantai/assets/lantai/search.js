@@ -115,6 +115,9 @@
         });
       }).then(function (found) {
         return ticket === latest ? found : null;
+      }, function () {
+        // No index (a site with nothing to search yet): no results, said as such.
+        return ticket === latest ? { results: [], words: [] } : null;
       });
     };
   }
@@ -266,9 +269,10 @@
     }
 
     // The engine loads when the visitor shows intent, while they type, not with every page.
-    input.addEventListener("focus", function () { pagefind(); });
-    form.addEventListener("pointerenter", function () { pagefind(); });
-    opener.addEventListener("pointerdown", function () { pagefind(); });
+    function warm() { pagefind().catch(function () {}); }
+    input.addEventListener("focus", warm);
+    form.addEventListener("pointerenter", warm);
+    opener.addEventListener("pointerdown", warm);
     whenTyped(input, function () {
       clearTimeout(timer);
       timer = setTimeout(update, 60);
