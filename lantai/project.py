@@ -101,6 +101,7 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
     problems += reader.problems
     project.extra_files.update(reader.extra_files)
     if any(key not in values for key, spec in schema.BRAND.items() if spec.required):
+        keep_items(project, values, rel, brand_id, None)
         return None, problems
     brand = Brand(
         id=brand_id, name=values["name"], archives=values["archives"], region=values["region"],
@@ -122,6 +123,14 @@ def _text_start(text: str, key_line: int) -> int:
     lines = text.splitlines()
     written = lines[key_line - 1] if 0 < key_line <= len(lines) else ""
     return key_line + 1 if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", written) else key_line
+
+
+def keep_items(project: Project, values: dict, path: str, brand_id: str, story_id: str | None) -> None:
+    """The items of a brand or story that cannot be built for a missing field: their codes
+    are still known, so `[[CODE]]` elsewhere and duplicate codes are checked as usual
+    instead of one mistake being reported again as unknown codes."""
+    orphans = project.__dict__.setdefault("_orphan_items", [])
+    orphans += [make_item(v, None, story_id, path, brand_id) for v in values.get("items", [])]
 
 
 def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
@@ -183,6 +192,7 @@ def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[S
     values = reader.record(document.meta, "story", getattr(document.meta, "line", 2) or 2, "")
     problems += reader.problems
     if "title" not in values or "summary" not in values:
+        keep_items(project, values, rel, brand_id, story_id)
         return None, problems
     brand = project.brands.get(brand_id)
     story = Story(

@@ -81,20 +81,22 @@ def collect_items(project: Project) -> list[Problem]:
     problems = []
     owners = [*project.brands.values(), *project.stories.values()]
     by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
-    for owner in owners:
-        for item in owner.items:
-            if item.code in project.items:
-                other = project.items[item.code]
-                problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
-                                        value=item.code, other=f"{other.path}:{other.line}"))
-                continue
-            if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
-                other = by_slug[item.slug]
-                problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
-                                        slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
-            else:
-                by_slug[item.slug] = item
-            project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
+    orphans = getattr(project, "_orphan_items", [])  # from records that failed (project.keep_items)
+    items = [item for owner in owners for item in owner.items] + orphans
+    # In reading order (brand files, then content/), so the later of two is the one reported.
+    for item in sorted(items, key=lambda i: (not i.path.startswith("brands/"), i.path, i.line)):
+        if item.code in project.items:
+            other = project.items[item.code]
+            problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
+                                    value=item.code, other=f"{other.path}:{other.line}"))
+            continue
+        if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
+            other = by_slug[item.slug]
+            problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
+                                    slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
+        else:
+            by_slug[item.slug] = item
+        project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
     return problems
 
 

@@ -1,8 +1,9 @@
 """Golden tests of generated pages: a tiny project in, the exact Markdown of chosen pages out.
 
 Each case under tests/golden/<case>/ holds `input/` (a project), `pages.txt` (the src_uris
-to compare) and `expected/` (each page as the plugin hands it to MkDocs: front matter with
-the title and meta, then the Markdown; and `problems.txt`, the validation report). When
+to compare, none for a case about mistakes) and `expected/` (each page as the plugin hands
+it to MkDocs: front matter with the title and meta, then the Markdown; and `problems.txt`,
+the validation report as `check` prints it). When
 page generation changes on purpose, rewrite them with `pytest --update-golden` and read
 the diff before committing.
 """
@@ -63,4 +64,4 @@ def test_golden_pages(case, request):
 
 
 def test_golden_cases_are_there():
-    assert {"exhibition-zh", "harbour-en"} <= set(CASES)
+    assert {"exhibition-zh", "harbour-en", "mistakes-en"} <= set(CASES)

@@ -657,3 +657,20 @@ def test_two_pages_at_one_address(tmp_path):
         "content/trade/typhoon.md:5: items.code: 档号 'pt 0001' 与 'PT-0001'（brands/trade.yml:7）对应同一个页面地址 "
         "items/pt-0001/；请修改其中一个档号，使两者不只是大小写或标点不同",
     ]
+
+
+def test_a_failed_record_does_not_hide_its_item_codes(tmp_path):
+    """A brand missing its summary is one mistake, not also an unknown [[CODE]] in a story."""
+    _, problems = load(tmp_path, {
+        "brands/trade.yml": BRAND.replace("summary: Ledgers of the port.\n", "") +
+                            "items:\n  - code: PT-1\n    title: Ledger\n",
+        "content/trade/typhoon.md": "---\ntitle: T\nsummary: S\nitems:\n  - code: PT-1\n    title: Copy\n---\n\n"
+                                    "The ledger [[PT-1]].\n",
+        "content/trade/draft.md": "---\nsummary: No title yet\nitems:\n  - code: PT-2\n    title: Letter\n---\n",
+        "content/trade/later.md": "---\ntitle: T\nsummary: S\n---\n\n[[PT-2]]\n",
+    })
+    assert where(problems) == [
+        ("brands/trade.yml", 1, "summary", "required"),
+        ("content/trade/draft.md", 2, "title", "required"),
+        ("content/trade/typhoon.md", 5, "items.code", "duplicate-code"),
+    ]
