@@ -142,7 +142,20 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
 
 
 def load_yaml_file(file: Path, rel: str) -> Loaded:
-    return load_yaml(read_text(file), rel)
+    loaded = load_yaml(read_text(file), rel)
+    loaded.problems[:0] = encoding_problems(file, rel)
+    return loaded
+
+
+def encoding_problems(file: Path, rel: str) -> list[Problem]:
+    """A file saved in another encoding (GBK from an older editor) is read with replacement
+    characters; say so, on the first line that cannot be read, instead of publishing them."""
+    data = file.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return [problem(rel, data.count(b"\n", 0, error.start) + 1, "", "not-utf8")]
+    return []
 
 
 _FENCE = re.compile(r"^---[ \t]*$")

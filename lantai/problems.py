@@ -20,6 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not valid YAML ({detail}); check indentation and quote text that contains ':' or starts with '[', '{{', '*', '&', '!' or '#'",
         "不是有效的 YAML（{detail}）；请检查缩进，含有冒号或以 [ {{ * & ! # 开头的文字请加引号",
     ),
+    "not-utf8": (
+        "the file is not saved as UTF-8 (this line holds bytes that cannot be read); save it again with the "
+        "UTF-8 encoding",
+        "文件不是 UTF-8 编码（本行有无法识别的字节）；请用 UTF-8 编码重新保存（如在“另存为”时选择 UTF-8）",
+    ),
     "yaml-not-mapping": (
         "the file must hold fields as 'name: value' lines, found {found}",
         "文件内容应为“字段: 值”形式的若干行，实际是{found}",

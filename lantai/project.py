@@ -11,7 +11,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from . import schema
-from .loading import LinedDict, load_yaml_file, read_text, split_front_matter
+from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
 from .model import (ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
 from .problems import ERROR, Problem, describe, is_chinese, problem
 from .references import check_references
@@ -181,6 +181,7 @@ def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[S
     language = project.language
     story_id = file.stem
     problems = _check_id(story_id, rel, "story file", "故事文件", language, STORY_RESERVED_IDS)
+    problems += encoding_problems(file, rel)
     document = split_front_matter(read_text(file), rel)
     problems += document.problems
     if document.meta is None:
@@ -221,7 +222,7 @@ def _lines_of(meta: object, key: str) -> list[int]:
 
 def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | None, list[Problem]]:
     name = PurePosixPath(file.stem).as_posix()
-    problems: list[Problem] = []
+    problems: list[Problem] = encoding_problems(file, rel)
     if name == "index":
         return None, problems  # content/index.md is the home page's introduction
     problems += _check_page_name(name, rel, project.language)

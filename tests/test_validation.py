@@ -674,3 +674,24 @@ def test_a_failed_record_does_not_hide_its_item_codes(tmp_path):
         ("content/trade/draft.md", 2, "title", "required"),
         ("content/trade/typhoon.md", 5, "items.code", "duplicate-code"),
     ]
+
+
+def test_files_not_saved_as_utf8(tmp_path):
+    """Chinese text saved as GBK by an older editor is reported, not published as �."""
+    story = "---\ntitle: 台风\nsummary: 港口的账簿。\n---\n\n正文。\n".encode("gbk")
+    brand = BRAND.replace("Port Town", "港城").encode("gbk")
+    english, chinese = both(tmp_path, {"content/trade/typhoon.md": story, "brands/trade.yml": brand,
+                                       "content/about.md": "# 关于\n".encode("gbk"),
+                                       "content/index.md": "欢迎\n".encode("gbk")})
+    assert english == [
+        "brands/trade.yml:3: the file is not saved as UTF-8 (this line holds bytes that cannot be read); "
+        "save it again with the UTF-8 encoding",
+        "content/about.md:1: the file is not saved as UTF-8 (this line holds bytes that cannot be read); "
+        "save it again with the UTF-8 encoding",
+        "content/index.md:1: the file is not saved as UTF-8 (this line holds bytes that cannot be read); "
+        "save it again with the UTF-8 encoding",
+        "content/trade/typhoon.md:2: the file is not saved as UTF-8 (this line holds bytes that cannot be read); "
+        "save it again with the UTF-8 encoding",
+    ]
+    assert chinese[3] == ("content/trade/typhoon.md:2: 文件不是 UTF-8 编码（本行有无法识别的字节）；"
+                          "请用 UTF-8 编码重新保存（如在“另存为”时选择 UTF-8）")
