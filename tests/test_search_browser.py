@@ -178,6 +178,8 @@ CODES_PROJECT = {
         "  - {code: ZJ-1956-004, title: 垦荒队员来信}\n"),
     "content/codes/letters.md": (
         "---\ntitle: 名册与来信\nsummary: 两件档案。\n---\n\n名册见 [[ZJ/1956-003]]，来信见 [[ZJ-1956-004]]。\n"),
+    "content/codes/old-letter.md": (
+        "---\ntitle: 一封旧信\nsummary: 信中的原文照录。\n---\n\n> 吾輩當以檔案為據，陳述舊事。\n"),
 }
 
 
@@ -205,3 +207,15 @@ def test_codes_with_slashes_and_hyphens(visit, codes_site, query):
         first = page.locator("#lt-search-results .lt-result").first
         assert first.locator(".lt-result__title").inner_text() == titles[query]
         assert first.locator(".lt-result__kind").inner_text() == "档案条目"
+
+
+@pytest.mark.parametrize("query", ["档案为据", "檔案為據"])
+def test_simplified_query_finds_traditional_text(visit, codes_site, query):
+    """The page quotes a letter in traditional characters; either script finds it."""
+    with serve(codes_site) as url:
+        page = visit.page
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url)
+        page.fill("#lt-search-input", query)
+        wait_for_results(page, "#lt-search-results", query)
+        assert page.locator("#lt-search-results .lt-result__title").first.inner_text() == "一封旧信"
