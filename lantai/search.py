@@ -156,7 +156,9 @@ def render_marks(record: SearchRecord, simplified: str = "") -> str:
     parts += [f'<span data-pagefind-meta="{key}:{e(value)}"></span>' for key, value in meta if value]
     parts += [f'<span data-pagefind-filter="{key}:{e(value)}"></span>' for key, value in filters if value]
     parts.append("</div>")
-    weighted = [(WEIGHT_NAME, name) for name in record.names] + [(WEIGHT_SUBJECT, s) for s in record.subjects]
+    # One line per weight, its terms apart (an excerpt may show them: 陈望道 · 叶天底).
+    weighted = [(weight, " · ".join(terms)) for weight, terms in ((WEIGHT_NAME, record.names),
+                                                                  (WEIGHT_SUBJECT, record.subjects)) if terms]
     if weighted or simplified:
         parts.append('<div class="lt-search-marks" hidden>')
         parts += [f'<p data-pagefind-weight="{weight}">{e(text)}</p>' for weight, text in weighted]

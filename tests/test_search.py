@@ -81,7 +81,7 @@ def test_mark_page_makes_the_article_the_indexed_body():
     assert 'data-pagefind-meta="title:The &quot;A&quot; &amp; B"' in marked
     assert 'data-pagefind-meta="kind:Archive item"' in marked
     assert 'data-pagefind-filter="category:Ships"' in marked
-    assert '<p data-pagefind-weight="10">PT-0001</p>' in marked
+    assert '<p data-pagefind-weight="10">PT-0001 · PT0001</p>' in marked
     assert marked.index("data-pagefind-body") < marked.index("PT-0001") < marked.index("<h1>")
     assert search.mark_page(ARTICLE_PAGE, None) == ARTICLE_PAGE
 
