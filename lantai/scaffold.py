@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .model import ID_PATTERN, RESERVED_IDS
 from .problems import is_chinese
+from .project import STORY_RESERVED_IDS
 
 PLACEHOLDER = {"zh": "待填写", "en": "TO FILL IN"}
 
@@ -183,7 +184,7 @@ def new_file(config_file: Path, kind: str, identifier: str) -> int:
                                categories=", ".join(categories) or "-")
     else:
         brand, _, story = identifier.partition("/")
-        problem = _bad_id(brand, zh) or _bad_id(story, zh) if story else (
+        problem = _bad_id(brand, zh) or _bad_id(story, zh, STORY_RESERVED_IDS) if story else (
             "请写成 品牌标识/故事标识，例如 shangyu-red-memory/manifesto" if zh
             else "write it as brand-id/story-id, for example harbour-trade/typhoon-1937")
         target = root / "content" / brand / f"{story}.md"
@@ -207,11 +208,11 @@ def new_file(config_file: Path, kind: str, identifier: str) -> int:
     return 0
 
 
-def _bad_id(value: str, zh: bool) -> str | None:
+def _bad_id(value: str, zh: bool, reserved: tuple[str, ...] = RESERVED_IDS) -> str | None:
     if not ID_PATTERN.match(value):
         return (f"'{value}' 不能用作标识：只能使用小写英文字母、数字和连字符" if zh else
                 f"'{value}' cannot be an id: use lower-case ASCII letters, digits and hyphens")
-    if value in RESERVED_IDS:
+    if value in reserved:
         return f"'{value}' 是网站保留地址" if zh else f"'{value}' is reserved for the site's own pages"
     return None
 
