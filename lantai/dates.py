@@ -8,11 +8,20 @@ c. 1920, 1956–1960, August 1920. Sorting uses the earliest day a date can mean
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import re
 
 import edtf
 
 from .problems import is_chinese
+
+
+@lru_cache(maxsize=4096)
+def _parse(value: str):
+    # The edtf package's parser takes milliseconds a call, and an exhibition repeats its
+    # dates across stories, timeline and exports: parse each distinct value once.
+    return edtf.parse_edtf(value)
+
 
 _PART = re.compile(
     r"^(?P<pre>[~?%]?)(?P<year>-?\d{4}|\d{3}X|\d{2}XX)"
@@ -37,9 +46,9 @@ def is_valid(value: str) -> bool:
             return False
         if start in ("", "..") or end in ("", ".."):
             return True
-        return _bounds(start)[0] <= _bounds(end)[1]
+        return day_bounds(start)[0] <= day_bounds(end)[1]
     try:
-        edtf.parse_edtf(value)
+        _parse(value)
     except Exception:  # the package raises several types for bad input
         return False
     match = _PART.match(value)
@@ -55,9 +64,9 @@ def is_valid(value: str) -> bool:
     return True
 
 
-def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+def day_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """The earliest and latest (year, month, day) a single date can mean."""
-    parsed = edtf.parse_edtf(value)
+    parsed = _parse(value)
     low, high = parsed.lower_strict(), parsed.upper_strict()
     return (low.tm_year, low.tm_mon, low.tm_mday), (high.tm_year, high.tm_mon, high.tm_mday)
 
@@ -70,7 +79,7 @@ def sort_key(value: str | None) -> tuple[int, int, int]:
     if start in ("", ".."):
         start = str(value).split("/")[1]
     try:
-        lower = edtf.parse_edtf(start).lower_strict()
+        lower = _parse(start).lower_strict()
         return (lower.tm_year, lower.tm_mon, lower.tm_mday)
     except Exception:
         match = _PART.match(start)

@@ -121,7 +121,7 @@ def share_image(key: str, title: str, kicker: str, site_name: str, group: str, l
     draw.rectangle([0, height - 86, width, height], fill=_blend("#000000", ground, .55))
     draw.text((70, height - 64), site_name, font=_font(34), fill="#ffffff", **options)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")  # optimize=True saves 4% for five times the time, at every page
     return buffer.getvalue()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import edtf
 
 from .. import dates
 from ..labels import label
@@ -54,8 +53,7 @@ def bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | No
             return None
         return (first or last)[0], (last or first)[1]
     try:
-        parsed = edtf.parse_edtf(value)
-        return tuple(parsed.lower_strict()[:3]), tuple(parsed.upper_strict()[:3])
+        return dates.day_bounds(value)
     except Exception:  # the package raises several types for dates it cannot bound
         year = dates.year_of(value)
         return ((year, 1, 1), (year, 12, 31)) if year is not None else None
