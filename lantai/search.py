@@ -139,12 +139,16 @@ def code_forms(code: str) -> list[str]:
 
 def mark_page(page_html: str, record: SearchRecord | None, content_html: str = "") -> str:
     """The built page with what it tells the index: its article becomes the indexed body,
-    followed by the record's metadata, filters, weighted terms and simplified copy."""
+    closed by the record's metadata, filters, weighted terms and simplified copy."""
     if record is None or ARTICLE not in page_html:
         return page_html
     marks = render_marks(record, simplified_passages(_TAGS.sub(" ", content_html)))
     opened = ARTICLE.replace("<article ", "<article data-pagefind-body ", 1)
-    return page_html.replace(ARTICLE, opened + marks, 1)
+    page_html = page_html.replace(ARTICLE, opened, 1)
+    # The marks close the article: Pagefind takes an excerpt from the first best window,
+    # and it should be the page's own text, not the list of weighted names before it.
+    end = page_html.rfind("</article>")
+    return page_html[:end] + marks + page_html[end:]
 
 
 def render_marks(record: SearchRecord, simplified: str = "") -> str:
