@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .model import Project
-from .problems import is_chinese
+from .labels import label
 
 # CI sets this to the Pages address of the repository (actions/configure-pages' base_url),
 # so a fork publishes with its own canonical URLs without editing mkdocs.yml.
@@ -40,19 +40,8 @@ def robots_txt(site_url_: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The 404 page's own words. Kept here rather than in labels.py so that the page reads
-# whole in one place; the exhibition's navigation words come from the category names.
-NOT_FOUND_WORDS = {
-    "title": ("Page not found", "没有找到这个页面"),
-    "text": ("The address may be mistyped, or the page may have moved. Search the exhibition, "
-             "or start again from one of its sections.",
-             "网址可能有误，或者页面已经移动。可以搜索展览内容，或者从下面的展区重新开始。"),
-    "search": ("Search the exhibition", "搜索展览"),
-    "search_button": ("Search", "搜索"),
-    "sections": ("Sections of the exhibition", "展区"),
-    "home": ("Back to the entrance", "返回展览首页"),
-    "colon": (": ", "："),
-}
+# The 404 page's own words, as labels.py keys (not_found_<word>).
+NOT_FOUND_WORDS = ("title", "text", "search", "search_button", "sections", "home", "colon")
 
 
 @dataclass(frozen=True)
@@ -65,8 +54,7 @@ class NotFoundLink:
 def not_found_page(project: Project) -> dict:
     """What the 404 page shows: its words in the site's language, and links to the
     entrance, the search page and every category (URLs from the site root)."""
-    zh = is_chinese(project.language)
-    words = {key: pair[1] if zh else pair[0] for key, pair in NOT_FOUND_WORDS.items()}
+    words = {key: label(f"not_found_{key}", project.language) for key in NOT_FOUND_WORDS}
     categories = [NotFoundLink(c.name, f"categories/{c.id}/", c.description)
                   for c in project.settings.categories]
     return {"words": words, "home": NotFoundLink(words["home"], ""),

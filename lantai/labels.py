@@ -108,6 +108,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "n_entries": ("{n} entries", "{n} 条"),
     "download_pdf": ("Open the PDF", "打开 PDF 文件"),
     "held_by": ("held by {holder}", "{holder}藏"),
+    # the 404 page
+    "not_found_title": ("Page not found", "没有找到这个页面"),
+    "not_found_text": ("The address may be mistyped, or the page may have moved. Search the exhibition, "
+                       "or start again from one of its sections.",
+                       "网址可能有误，或者页面已经移动。可以搜索展览内容，或者从下面的展区重新开始。"),
+    "not_found_search": ("Search the exhibition", "搜索展览"),
+    "not_found_search_button": ("Search", "搜索"),
+    "not_found_sections": ("Sections of the exhibition", "展区"),
+    "not_found_home": ("Back to the entrance", "返回展览首页"),
+    "not_found_colon": (": ", "："),
 }
 
 
