@@ -33,10 +33,21 @@ def published_items(project: Project, include_drafts: bool = False) -> list[Item
 
 def appearances(project: Project, item: Item, include_drafts: bool = False) -> list[Story]:
     """The stories an item appears in: listed in their `items` or placed by its code."""
-    found = [s for s in project.stories.values()
-             if (include_drafts or not s.draft)
-             and (any(m.code == item.code for m in find_markers(s.body)) or any(i.code == item.code for i in s.items))]
-    return sorted(found, key=lambda s: s.key)
+    return _appearance_index(project, include_drafts).get(item.code, [])
+
+
+def _appearance_index(project: Project, include_drafts: bool) -> dict[str, list[Story]]:
+    # Item pages and JSON-LD ask this for every item: read each story's markers once per
+    # project (a project is loaded anew for every build), not once per item and story.
+    cache = project.__dict__.setdefault("_appearances", {})
+    if include_drafts not in cache:
+        index: dict[str, list[Story]] = {}
+        for story in sorted(project.stories.values(), key=lambda s: s.key):
+            if include_drafts or not story.draft:
+                for listed in story_items(project, story):
+                    index.setdefault(listed.code, []).append(story)
+        cache[include_drafts] = index
+    return cache[include_drafts]
 
 
 def story_items(project: Project, story: Story) -> list[Item]:
