@@ -17,7 +17,7 @@ from .views.common import item_url, public_url, published_items, published_stori
 from .views.timeline import entries, timelinejs
 
 DATA_DIR = "data/"
-ITEM_COLUMNS = ("code", "title", "date", "date_display", "creator", "holder", "type", "brand", "story",
+ITEM_COLUMNS = ("code", "code_kind", "title", "date", "date_display", "creator", "holder", "type", "brand", "story",
                 "rights", "url")
 
 
@@ -65,7 +65,7 @@ def item_records(project: Project, include_drafts: bool = False) -> list[dict]:
     out = []
     for item in published_items(project, include_drafts):
         out.append({
-            "code": item.code, "title": item.title, "date": item.date,
+            "code": item.code, "code_kind": project.code_kind(item), "title": item.title, "date": item.date,
             "date_display": dates.display(item.date, project.language) if item.date else None,
             "creator": item.creator, "holder": item.holder, "type": item.type, "description": item.description,
             "rights": item.rights, "brand": item.brand_id,
@@ -97,7 +97,9 @@ def _field(name: str, kind: str = "string", description: str = "") -> dict:
 def datapackage(project: Project) -> dict:
     name = re.sub(r"[^a-z0-9]+", "-", project.settings.site_name.lower()).strip("-") or "lantai-exhibition"
     item_fields = [
-        _field("code", description="reference code (档号), unique in the exhibition"),
+        _field("code", description="the item's code, unique in the exhibition"),
+        _field("code_kind", description="what the code is: reference (the archive's 档号), exhibition, catalogue "
+                                         "or identifier"),
         _field("title", description="题名"),
         _field("date", description="EDTF (Library of Congress Extended Date/Time Format)"),
         _field("date_display", description="the date as the site shows it"),

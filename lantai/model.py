@@ -92,12 +92,18 @@ class Item:
     description: str | None = None
     media: list[Media] = field(default_factory=list)
     rights: str | None = None
+    code_kind: str = ""    # what `code` is (CODE_KINDS); "" = the project's `code_kind`
     path: str = ""
     line: int = 0
 
     @property
     def slug(self) -> str:
         return code_slug(self.code)
+
+
+# What an item's `code` is. Only a code declared to be the archive's own reference code is
+# called 档号; an exhibition's own numbering must never be cited as one.
+CODE_KINDS = ("reference", "exhibition", "catalogue", "identifier")
 
 
 def code_slug(code: str) -> str:
@@ -183,6 +189,7 @@ class Settings:
     categories: list[Category] = field(default_factory=list)
     featured: list[str] = field(default_factory=list)
     site_url: str = ""
+    code_kind: str = "identifier"   # what items' codes are unless an item says (CODE_KINDS)
 
 
 @dataclass
@@ -200,6 +207,10 @@ class Project:
     @property
     def language(self) -> str:
         return self.settings.language
+
+    def code_kind(self, item: Item) -> str:
+        """What this item's code is: its own `code_kind`, else the project's."""
+        return item.code_kind or self.settings.code_kind
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.settings.categories if c.id == category_id), None)

@@ -122,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reference code '{value}' is already used by {other}; every item needs its own code",
         "档号 '{value}' 已被 {other} 使用；每个档案条目的档号必须唯一",
     ),
+    "code-kind": (
+        "'{value}' is not a kind of code; write one of {allowed} (reference: the archive's own reference code, 档号)",
+        "'{value}' 不是编号类别；请写 {allowed} 之一（reference 表示档案馆自己的档号）",
+    ),
     "unknown-code": (
         "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
         "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",

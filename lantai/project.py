@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
-from .model import (ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
+from .model import (CODE_KINDS, ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
 from .problems import ERROR, Problem, describe, is_chinese, problem
 from .references import check_references
 
@@ -46,6 +46,9 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
 
 def check_settings(settings: Settings) -> list[Problem]:
     problems = []
+    if settings.code_kind not in CODE_KINDS:
+        problems.append(problem("mkdocs.yml", 0, "code_kind", "code-kind", value=settings.code_kind,
+                                allowed=", ".join(CODE_KINDS)))
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"
@@ -135,11 +138,13 @@ def keep_items(project: Project, values: dict, path: str, brand_id: str, story_i
 
 def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
               brand_id: str | None = None) -> Item:
-    holder = values.get("holder") or (brand.archives[0] if brand and brand.archives else None)
+    # No stated holder stays unstated ("holder not recorded"): the brand's archive is not
+    # necessarily the one that keeps this item.
+    holder = values.get("holder")
     return Item(code=values["code"], title=values["title"], brand_id=brand.id if brand else brand_id or "",
                 story_id=story_id, date=values.get("date"), creator=values.get("creator"), holder=holder,
                 type=values.get("type"), description=values.get("description"), media=values.get("media", []),
-                rights=values.get("rights"), path=path, line=values.get("_line", 0))
+                rights=values.get("rights"), code_kind=values.get("code_kind", ""), path=path, line=values.get("_line", 0))
 
 
 def read_content(content_dir: Path, project: Project) -> list[Problem]:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from . import dates
 from .loading import LinedDict, LinedList, source_text
-from .model import Event, Link, Media, Place, Source, media_kind
+from .model import CODE_KINDS, Event, Link, Media, Place, Source, media_kind
 from .problems import WARNING, Problem, describe, problem
 
 
@@ -64,6 +64,7 @@ ITEM = {
     "description": Field("markdown"),
     "media": Field("media"),
     "rights": Field("text"),
+    "code_kind": Field("code-kind"),
 }
 BRAND = {
     "name": Field("text", True, "name: 上虞红色记忆", hint_en="name: Harbour Trade Records"),
@@ -210,6 +211,12 @@ class Reader:
                 self.report(line, name, "unknown-category", value=text, allowed=", ".join(self.categories))
                 return None
             return text.strip() if kind != "markdown" else text
+        if kind == "code-kind":
+            text = self.text(value, line, name)
+            if text is not None and text.strip() not in CODE_KINDS:
+                self.report(line, name, "code-kind", value=text.strip(), allowed=", ".join(CODE_KINDS))
+                return None
+            return text.strip() if text else None
         if kind == "url":
             text = self.text(value, line, name)
             if text is not None and not _URL.match(text.strip()):

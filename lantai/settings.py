@@ -44,4 +44,5 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
     categories = [read_category(c) for c in options.get("categories") or []] or default_categories(language)
     return Settings(site_name=site_name, language=language, subtitle=options.get("subtitle") or "",
                     categories=categories, featured=list(options.get("featured") or []),
+                    code_kind=str(options.get("code_kind") or "identifier"),
                     site_url=site_url or "")

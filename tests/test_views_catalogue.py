@@ -50,16 +50,51 @@ def test_item_page_metadata_with_dublin_core_terms(harbour_site):
 
 
 def test_chinese_citation_follows_gbt_7714(bundled_site):
+    # The bundled exhibition declares its codes to be its own exhibition numbers.
     html = read_page(bundled_site, "items/sy-e01/")
     citation = re.sub(r"<[^>]+>", "", section(html, "data-lt-citation>", "</p>")).removeprefix("data-lt-citation>")
-    assert citation == "陈望道（译）. 《共产党宣言》中文首译本[A]. 1920. 绍兴市上虞区档案馆, 档号: SY-E01."
+    assert "陈望道（译）" in citation and citation.endswith("[A]. 1920-08. 绍兴市上虞区档案馆, 展品编号: SY-E01."), citation
+
+
+def test_no_item_page_calls_an_undeclared_code_a_reference_code(bundled_site):
+    # 档号 is the archive's own reference code: printed only where a project declares its codes
+    # to be that (code_kind: reference), never for the exhibition's own numbers.
+    pages = sorted((bundled_site / "items").glob("*/index.html")) + [bundled_site / "items" / "index.html"]
+    assert len(pages) > 2
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        # What the software prints: field labels, column heads, citations (editors' prose may
+        # well explain that a number is not a 档号).
+        printed = re.findall(r"<th[^>]*>(.*?)</th>", html) + re.findall(r'<button type="button" class="lt-sort"[^>]*>(.*?)</button>', html)
+        printed += re.findall(r"data-lt-citation>(.*?)</p>", html)
+        assert printed, page
+        assert not [text for text in printed if "档号" in text], f"{page.relative_to(bundled_site)} prints 档号 for an exhibition number"
+    item = read_page(bundled_site, "items/sy-e01/")
+    assert '<th scope="row">展品编号</th><td property="dcterms:identifier">SY-E01</td>' in item
+
+
+def test_code_kind_names_the_code_and_holder_is_never_guessed():
+    from lantai.model import Category, Item, Project, Settings
+    from pathlib import Path
+    settings = Settings("展", "zh", categories=[Category("memory", "赓续记忆")])
+    project = Project(Path("."), Path("."), settings)
+    item = Item(code="X-1", title="某件", brand_id="b", date="1950")
+    assert settings.code_kind == "identifier"  # undeclared: a neutral 编号
+    assert catalogue.citation(project, item) == "某件[A]. 1950. 编号: X-1."
+    rows = {key: (term, value) for key, term, value, _ in catalogue.metadata(project, item)}
+    assert rows["code_identifier"] == ("dcterms:identifier", "X-1")
+    assert rows["holder"] == ("", "未记录保管单位")  # said to the visitor, not stated as provenance
+    item.code_kind = "reference"
+    assert catalogue.citation(project, item).endswith("档号: X-1.")
+    settings.code_kind, item.code_kind = "catalogue", ""
+    assert catalogue.citation(project, item).endswith("目录号: X-1.")
 
 
 def test_citation_of_an_uncertain_date_and_without_creator():
     from lantai.model import Category, Item, Project, Settings
     from pathlib import Path
     project = Project(Path("."), Path("."), Settings("展", "zh", categories=[Category("memory", "赓续记忆")]))
-    item = Item(code="X-1", title="某件", brand_id="b", date="1950~", holder="某档案馆")
+    item = Item(code="X-1", title="某件", brand_id="b", date="1950~", holder="某档案馆", code_kind="reference")
     assert catalogue.citation(project, item) == "某件[A]. 约1950年. 某档案馆, 档号: X-1."
     project.settings.site_url = "https://example.org/exhibit/"
     assert catalogue.citation(project, item).endswith(" https://example.org/exhibit/items/x-1/")

@@ -29,7 +29,7 @@ def site_path(url: str) -> str:
 def test_item_page_is_an_archive_component(harbour_site):
     data = one(read_page(harbour_site, "items/pt-0003/"), "ArchiveComponent")
     assert data["name"] == "Interview with the harbour master" and data["identifier"] == "PT-0003"
-    assert data["holdingArchive"] == {"@type": "ArchiveOrganization", "name": "Port Town Archive"}
+    assert "holdingArchive" not in data                 # no holder stated: none is guessed
     assert data["temporalCoverage"] == "1955?"          # EDTF with a qualifier is not an ISO date
     assert data["creator"] == {"@type": "Organization", "name": "Port Town Archive"}
     assert data["associatedMedia"][0]["@type"] == "AudioObject"
@@ -65,8 +65,8 @@ def test_brand_page_is_a_collection(bundled_site):
 
 def test_chinese_item_json_ld(bundled_site):
     data = one(read_page(bundled_site, "items/sy-e01/"), "ArchiveComponent")
-    assert data["holdingArchive"]["name"] == "绍兴市上虞区档案馆" and data["dateCreated"] == "1920"
-    assert data["creator"]["@type"] == "Person"
+    assert data["holdingArchive"]["name"] == "绍兴市上虞区档案馆" and data["dateCreated"] == "1920-08"
+    assert "陈望道" in data["creator"]["name"]
 
 
 def test_json_ld_urls_are_absolute_on_a_published_site(subpath_sites):

@@ -14,3 +14,5 @@ class LantaiConfig(Config):
     # {id, name, description}; checked by lantai.settings so errors read like every other
     categories = c.ListOfItems(c.Type(dict), default=[])
     featured = c.ListOfItems(c.Type(str), default=[])  # story keys: brand-id/story-id
+    # What items' codes are: reference (the archive's 档号), exhibition, catalogue or identifier
+    code_kind = c.Type(str, default="identifier")

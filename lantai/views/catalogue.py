@@ -39,11 +39,17 @@ def catalogue_context(project: Project, include_drafts: bool) -> dict:
     brand_ids = sorted({i.brand_id for i in items if i.brand_id in project.brands})
     return {
         "items": items,
-        "columns": [(key, label(key, language)) for key in COLUMNS],
+        "columns": [(key, label(code_label(project, items) if key == "code" else key, language)) for key in COLUMNS],
         "types": [(v, v) for v in options(i.type for i in items)],
         "holders": [(v, v) for v in options(i.holder for i in items)],
         "brands": [(b, project.brands[b].name) for b in brand_ids],
     }
+
+
+def code_label(project: Project, items: list[Item]) -> str:
+    """The label key for a column of codes: their kind when all share one, else 编号."""
+    kinds = {project.code_kind(item) for item in items} or {project.settings.code_kind}
+    return f"code_{kinds.pop()}" if len(kinds) == 1 else "code"
 
 
 def metadata(project: Project, item: Item) -> list[tuple[str, str, str, str | None]]:
@@ -52,15 +58,21 @@ def metadata(project: Project, item: Item) -> list[tuple[str, str, str, str | No
     values = {
         "code": item.code, "title": item.title,
         "date": dates.display(item.date, project.language) if item.date else None,
-        "creator": item.creator, "type": item.type, "holder": item.holder, "rights": item.rights,
+        "creator": item.creator, "type": item.type, "rights": item.rights,
+        "holder": item.holder or label("holder_not_recorded", project.language),
         "brand": brand.name if brand else None,
     }
     links = {"brand": brand.url if brand else None}
-    return [(key, term, values[key], links.get(key)) for key, term in DUBLIN_CORE if values[key]]
+    keys = {"code": f"code_{project.code_kind(item)}"}  # 档号 only for a declared reference code
+    # "Holder not recorded" is said to the visitor, never stated as the item's provenance.
+    terms = {"holder": ""} if not item.holder else {}
+    return [(keys.get(key, key), terms.get(key, term), values[key], links.get(key))
+            for key, term in DUBLIN_CORE if values[key]]
 
 
 def citation(project: Project, item: Item) -> str:
-    """GB/T 7714—2015 for an archive record ([A]): creator. title[A]. date. holder, code."""
+    """GB/T 7714 for an archive record ([A]): creator. title[A]. date. holder, code named for
+    its kind (档号 only when the project declares its codes to be reference codes)."""
     zh = project.language.lower().startswith("zh")
     date = item.date or ""
     if date and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
@@ -72,7 +84,9 @@ def citation(project: Project, item: Item) -> str:
     if date:
         parts.append(f"{date}. ")
     where = item.holder or ""
-    code = f"档号: {item.code}" if zh else f"reference code {item.code}"
+    # Only the archive's own reference code is cited as 档号; an exhibition's number says what it is.
+    name = label(f"code_{project.code_kind(item)}", project.language)
+    code = f"{name}: {item.code}" if zh else f"{name.lower()} {item.code}"
     parts.append(f"{where}, {code}." if where else f"{code}.")
     text = "".join(parts)
     if project.settings.site_url:

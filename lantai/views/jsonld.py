@@ -65,9 +65,8 @@ def item_data(project: Project, item: Item, image: str | None = None) -> dict:
         "@context": CONTEXT, "@type": "ArchiveComponent", "@id": url + "#item", "url": url,
         "name": item.title, "identifier": item.code, "inLanguage": project.language,
     }
-    holder = item.holder or (brand.archives[0] if brand and brand.archives else None)
-    if holder:
-        data["holdingArchive"] = {"@type": "ArchiveOrganization", "name": holder}
+    if item.holder:  # unstated stays unstated: the brand's archive may not be the one keeping it
+        data["holdingArchive"] = {"@type": "ArchiveOrganization", "name": item.holder}
     _dated(data, "dateCreated", item.date)
     if item.creator:
         data["creator"] = _agent(item.creator)
