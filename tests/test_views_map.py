@@ -95,7 +95,10 @@ def test_map_on_a_phone_lists_brands_and_pins_link(visit, bundled_url):
     page.locator("#map-shangyu-red-memory a").click()
     page.wait_for_url("**/shangyu-red-memory/")
     page.go_back()
-    page.locator('.lt-map__pin--brand[aria-label="上虞红色记忆"]').click()
+    number = page.locator("#map-shangyu-red-memory .lt-map__number").inner_text()
+    pin = page.locator(f'.lt-map__pin--brand[aria-label="{number} 上虞红色记忆"]')
+    assert pin.locator("text").text_content() == number   # the name holds the visible number
+    pin.click()
     page.wait_for_url("**/shangyu-red-memory/")
     assert visit.errors == [] and visit.outside_requests() == []
 

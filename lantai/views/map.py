@@ -58,7 +58,8 @@ def story_places(project: Project, include_drafts: bool) -> list[tuple[Place, li
 def map_context(project: Project, include_drafts: bool, href) -> dict:
     regions = numbered_regions(project)
     places = story_places(project, include_drafts)
-    points = [Point(b.location[0], b.location[1], b.name, b.url, "brand", n)
+    # A pin's name starts with the number it shows, as in the list (WCAG 2.5.3, label in name).
+    points = [Point(b.location[0], b.location[1], f"{n} {b.name}", b.url, "brand", n)
               for _, entries in regions for n, b in entries if b.location]
     points += [Point(p.location[0], p.location[1], p.name,
                      stories[0].url if len(stories) == 1 else f"map/#map-place-{term_slug(p.name)}", "place")
