@@ -40,7 +40,7 @@ def test_story_record(bundled):
     assert record.kind == "story" and record.kind_label == "故事"
     assert record.title == "镇馆之宝：《共产党宣言》首个中文全译本"
     assert record.brand == "上虞红色记忆" and record.category == "赓续记忆"
-    assert record.date == "1920年"
+    assert record.date == "1920年—2003年"   # the story spans the copy's life, from print to archive
     assert "陈望道" in record.subjects
 
 
