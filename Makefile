@@ -32,4 +32,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf site .site.lantai-new .site.lantai-old
+	rm -rf site .site.lantai-new* .site.lantai-old* .site.lantai-lock
