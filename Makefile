@@ -39,4 +39,4 @@ $(NODE): package.json package-lock.json
 	touch $(NODE)
 
 clean:
-	rm -rf site .site.lantai-new .site.lantai-old
+	rm -rf site .site.lantai-new* .site.lantai-old* .site.lantai-lock

@@ -144,32 +144,33 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
             print(f"{target}: refusing to build there, it would replace or sit inside the project's files "
                   f"({kept}); choose another folder with -d", file=sys.stderr)
             return 2
-    staging = target.with_name(f".{target.name}.lantai-new")
-    shutil.rmtree(staging, ignore_errors=True)
-    config.site_dir = str(staging)
-    config.plugins.on_startup(command="build", dirty=False)
+    from .output import OutputError, say, site_lock, staging_dir, swap_in
+    language = str(config.theme.get("language") or "")
+    staging = None
     try:
-        build(config)
-    except MkDocsException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(str(error).strip(), file=sys.stderr)
+        with site_lock(target, language):  # a second build into the same folder is refused
+            staging = staging_dir(target, language)
+            config.site_dir = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            except MkDocsException as error:
+                print(str(error).strip(), file=sys.stderr)
+                return 1
+            except OSError as error:  # disk full, read-only output: a message, not a traceback
+                raise OutputError(say("output-unwritable", language, target=target,
+                                      detail=error.strerror or error)) from error
+            finally:
+                config.plugins.on_shutdown()
+            swap_in(staging, target, language)
+            staging = None
+    except OutputError as error:
+        print(str(error), file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     finally:
-        config.plugins.on_shutdown()
-    _swap_in(staging, target)
+        if staging is not None:  # never leave a half-built staging folder behind
+            shutil.rmtree(staging, ignore_errors=True)
     return 0
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.lantai-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:

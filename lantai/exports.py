@@ -83,8 +83,18 @@ def items_csv(records: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(ITEM_COLUMNS)
     for record in records:
-        writer.writerow(["" if record[c] is None else record[c] for c in ITEM_COLUMNS])
+        writer.writerow([csv_cell(record[c]) for c in ITEM_COLUMNS])
     return buffer.getvalue()
+
+
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…), +cmd|…);
+# OWASP's advice for CSV injection: prefix it with a single quote, so it is shown as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _field(name: str, kind: str = "string", description: str = "") -> dict:

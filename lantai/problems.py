@@ -187,6 +187,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a summary is plain text of one or two sentences; remove the line breaks and Markdown",
         "摘要应为一两句纯文字；请去掉换行和 Markdown 标记",
     ),
+    "output-busy": (
+        "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
+        "finished, or build into another folder with -d",
+        "{target}：另一个构建正在写入此文件夹（锁文件 {lock}）；请等它结束，或用 -d 构建到其他文件夹",
+    ),
+    "output-unwritable": (
+        "{target}: the site cannot be written there ({detail}); free some disk space, check that the folder "
+        "may be written, or build into another folder with -d. The previous site, if any, is unchanged",
+        "{target}：无法在此写入网站（{detail}）；请腾出磁盘空间、确认该文件夹可写，或用 -d 构建到其他文件夹。原有网站保持不变",
+    ),
 }
 
 
