@@ -20,6 +20,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not valid YAML ({detail}); check indentation and quote text that contains ':' or starts with '[', '{{', '*', '&', '!' or '#'",
         "不是有效的 YAML（{detail}）；请检查缩进，含有冒号或以 [ {{ * & ! # 开头的文字请加引号",
     ),
+    "yaml-tab": (
+        "this line is indented with a tab; YAML indents with spaces only: replace the tab by spaces",
+        "本行用制表符（Tab）缩进；YAML 只能用空格缩进：请把制表符换成空格",
+    ),
+    "yaml-control-char": (
+        "the file holds the invisible control character {char}, which YAML does not allow; delete it "
+        "(it often comes with text copied from a PDF or a word processor)",
+        "文件中有不可见的控制字符 {char}，YAML 不允许；请删除（常见于从 PDF 或文字处理软件复制的文字）",
+    ),
+    "yaml-aliases": (
+        "the YAML aliases (*name) here would make a value of more than {limit} elements, or one that contains "
+        "itself; write the values out instead of repeating anchors",
+        "此处的 YAML 别名（*名称）会展开成超过 {limit} 个元素的值，或包含自身的值；请直接写出内容，不要层层引用锚点",
+    ),
+    "yaml-too-deep": (
+        "the values here are nested more than {limit} levels deep (check for unclosed '[' or '{{'); "
+        "a field needs at most a few levels",
+        "此处的值嵌套超过 {limit} 层（请检查是否有未闭合的 '[' 或 '{{'）；字段最多只需几层",
+    ),
+    "utf16": (
+        "the file is saved as UTF-16 ('Unicode'); save it again with the UTF-8 encoding",
+        "文件以 UTF-16（“Unicode”）编码保存；请用 UTF-8 编码重新保存",
+    ),
     "not-utf8": (
         "the file is not saved as UTF-8 (this line holds bytes that cannot be read); save it again with the "
         "UTF-8 encoding",
@@ -220,8 +243,44 @@ class Problem:
 
 def problem(path: str | Path, line: int | None, field_name: str, key: str,
             severity: str = ERROR, **params: object) -> Problem:
-    return Problem(str(path), line or 0, field_name, key,
-                   tuple((k, str(v)) for k, v in params.items()), severity)
+    return Problem(visible(str(path)), line or 0, visible(field_name), key,
+                   tuple((k, quote(v)) for k, v in params.items()), severity)
+
+
+MAX_QUOTE = 300  # characters of a value a message quotes; the rest is "…"
+
+
+def quote(value: object, limit: int = MAX_QUOTE) -> str:
+    """A value as a message shows it: bounded in length however large the value (a YAML
+    alias bomb must not be turned into text whole), invisible characters made visible."""
+    text = _short(value, 3) if isinstance(value, (dict, list, tuple)) else str(value)
+    text = visible(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _short(value: object, depth: int) -> str:
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "{…}"
+        parts = [f"{_short(k, 0)}: {_short(v, depth - 1)}" for k, v in list(value.items())[:6]]
+        return "{" + ", ".join(parts + (["…"] if len(value) > 6 else [])) + "}"
+    if isinstance(value, (list, tuple)):
+        if depth <= 0:
+            return "[…]"
+        parts = [_short(v, depth - 1) for v in value[:6]]
+        return "[" + ", ".join(parts + (["…"] if len(value) > 6 else [])) + "]"
+    text = repr(value)  # as Python writes a list's elements: 'east', 22.28
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def visible(text: str) -> str:
+    """Zero-width, bidi and control characters written as <U+200B>, so that an editor sees
+    what makes two look-alike words differ, and no message can reorder or hide itself."""
+    import unicodedata
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+                   else ch for ch in text)
 
 
 def is_chinese(language: str | None) -> bool:
