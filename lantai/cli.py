@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     if not config_file.is_file():
         print(f"{config_file}: no such file; pass the project's mkdocs.yml with -f", file=sys.stderr)
         return 2
+    from .config_check import config_refusal
+    if refusal := config_refusal(config_file):  # before MkDocs' loader runs any !!python tag
+        print(refusal, file=sys.stderr)
+        return 1
     if args.command == "new":
         from .scaffold import new_file
         return new_file(config_file, args.kind, args.id)

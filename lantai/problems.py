@@ -206,6 +206,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a summary is plain text of one or two sentences; remove the line breaks and Markdown",
         "摘要应为一两句纯文字；请去掉换行和 Markdown 标记",
     ),
+    "config-python-tag": (
+        "the tag {tag} makes MkDocs run Python code when it reads this file; Lantai refuses it. Remove the tag "
+        "(mkdocs.yml is code: let only trusted people change it)",
+        "标签 {tag} 会让 MkDocs 在读取本文件时执行 Python 代码，Lantai 拒绝执行。请删除该标签（mkdocs.yml 相当于代码：只应由可信的人修改）",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",
