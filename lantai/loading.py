@@ -10,6 +10,7 @@ datetime) and a field written twice is reported instead of silently overwritten.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -259,4 +260,6 @@ def read_text(file: Path) -> str:
         text = data.decode("utf-16", errors="replace")
     else:
         text = data.decode("utf-8-sig", errors="replace")
+    # NFC: 'é' typed as one character or as e + accent is one word (lantai/safety.py).
+    text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -211,6 +211,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(mkdocs.yml is code: let only trusted people change it)",
         "标签 {tag} 会让 MkDocs 在读取本文件时执行 Python 代码，Lantai 拒绝执行。请删除该标签（mkdocs.yml 相当于代码：只应由可信的人修改）",
     ),
+    "invisible-char": (
+        "'{value}' holds invisible characters ({chars}: zero-width or text-direction marks), which would make "
+        "it look like another entry while being different; delete them",
+        "'{value}' 含有不可见字符（{chars}：零宽字符或文字方向控制符），看似与其他条目相同实则不同；请删除",
+    ),
+    "too-long": (
+        "'{value}' is {length} characters long; at most {limit} are allowed here, shorten it",
+        "'{value}' 长 {length} 个字符；此处最多 {limit} 个，请缩短",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",
