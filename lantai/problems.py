@@ -220,6 +220,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is {length} characters long; at most {limit} are allowed here, shorten it",
         "'{value}' 长 {length} 个字符；此处最多 {limit} 个，请缩短",
     ),
+    "image-unreadable": (
+        "'{value}' is not an image that can be read ({detail}): it may be empty, cut short or another kind of file "
+        "renamed; export it again as JPEG or PNG",
+        "'{value}' 不是可读取的图片（{detail}）：可能是空文件、文件不完整或其他类型的文件改了扩展名；请重新导出为 JPEG 或 PNG",
+    ),
+    "image-too-large": (
+        "'{value}' is {width}×{height} pixels, more than the {limit} megapixels Lantai reads; make a smaller copy "
+        "for the exhibition (3000 pixels wide is plenty)",
+        "'{value}' 为 {width}×{height} 像素，超过 Lantai 可读取的 {limit} 百万像素；请为展览另存一份较小的图片（宽 3000 像素足够）",
+    ),
+    "svg-unreadable": (
+        "'{value}' is not an SVG image that can be read (it must be well-formed XML with an <svg> root); "
+        "export it again, or use PNG",
+        "'{value}' 不是可读取的 SVG 图片（应为以 <svg> 为根元素的规范 XML）；请重新导出，或改用 PNG",
+    ),
+    "image-outside": (
+        "the image '{value}' is outside the content folder, so it would not be published (a broken image); "
+        "put the file in content/ next to the story and name it from there",
+        "图片 '{value}' 位于 content 文件夹之外，不会被发布（页面上将显示为损坏的图片）；请把文件放进 content/，与故事放在一起",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",

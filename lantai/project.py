@@ -40,6 +40,8 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
     if content_dir.is_dir():
         problems += read_content(content_dir, project)
     problems += check_references(project)
+    from .images_check import check_images
+    problems += check_images(project)  # empty, truncated, huge or unsafe images: at check, not in the build
     for brand in project.brands.values():
         brand.stories.sort(key=story_order)
     return project, problems

@@ -14,3 +14,4 @@ class LantaiConfig(Config):
     # {id, name, description}; checked by lantai.settings so errors read like every other
     categories = c.ListOfItems(c.Type(dict), default=[])
     featured = c.ListOfItems(c.Type(str), default=[])  # story keys: brand-id/story-id
+    image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)
