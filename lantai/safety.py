@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 MAX_ID = 100     # characters of a brand, story or page id (a file name; systems allow 255 bytes)
-MAX_TERM = 100   # characters of an item code, tag, person or place
+MAX_TERM = 100   # characters of an item code (its page is items/<code>/)
 
 # Zero-width and joining characters, bidi embeddings, overrides, isolates and marks.
 INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c"

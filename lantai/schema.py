@@ -294,7 +294,7 @@ class Reader:
         if hidden:
             self.report(line, name, "invisible-char", value=text, chars=" ".join(hidden))
             text = without_invisible(text)
-        if len(text.strip()) > MAX_TERM:
+        if name.endswith("code") and len(text.strip()) > MAX_TERM:  # a code names its page's folder
             self.report(line, name, "too-long", value=text.strip()[:40] + "…", limit=MAX_TERM,
                         length=len(text.strip()))
         return text

@@ -50,3 +50,10 @@ def test_long_terms_that_begin_alike_get_different_anchors():
     first, second = "港口" * 15 + "账簿甲", "港口" * 15 + "账簿乙"
     assert term_slug(first) != term_slug(second)
     assert len(term_slug(first)) < 100 and term_slug("港口") == "t-6e2f-53e3"
+
+
+def test_a_long_item_code_is_refused_but_a_long_tag_is_not(tmp_path):
+    brand = BRAND + f"tags: [{'t' * 150}]\nitems:\n  - {{code: {'C' * 150}, title: Ledger}}\n"
+    _, problems = load(tmp_path, {"brands/trade.yml": brand})
+    assert lines(problems) == [f"brands/trade.yml:8: items[1].code: '{'C' * 40}…' is 150 characters long; "
+                               "at most 100 are allowed here, shorten it"]
