@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     if not config_file.is_file():
         print(f"{config_file}: no such file; pass the project's mkdocs.yml with -f", file=sys.stderr)
         return 2
+    from .config_check import config_refusal
+    if refusal := config_refusal(config_file):  # before MkDocs' loader runs any !!python tag
+        print(refusal, file=sys.stderr)
+        return 1
     if args.command == "new":
         from .scaffold import new_file
         return new_file(config_file, args.kind, args.id)
@@ -162,6 +166,7 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
                                       detail=error.strerror or error)) from error
             finally:
                 config.plugins.on_shutdown()
+            _clean_published(config, staging)  # no GPS in photographs, no scripts in SVG (lantai/published.py)
             swap_in(staging, target, language)
             staging = None
     except OutputError as error:
@@ -171,6 +176,13 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
         if staging is not None:  # never leave a half-built staging folder behind
             shutil.rmtree(staging, ignore_errors=True)
     return 0
+
+
+def _clean_published(config, site: Path) -> None:
+    from .published import clean_published
+    plugin = config.plugins.get("lantai")
+    if getattr(plugin, "project", None) is not None:
+        clean_published(plugin.project, site, plugin.config.get("image_metadata", "strip"))
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:

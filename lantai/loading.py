@@ -10,6 +10,7 @@ datetime) and a field written twice is reported instead of silently overwritten.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,19 +124,85 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+# YAML anchors and aliases let a few lines stand for a value of billions of elements
+# (`a: &a [x, x, …]`, `b: &b [*a, *a, …]` …); a file may add at most this many nodes by
+# aliases, and be nested at most this deep, beyond which it is refused before being built.
+MAX_ALIAS_NODES = 100_000
+MAX_DEPTH = 60
+
+
+class _TooBig(Exception):
+    def __init__(self, key: str, line: int):
+        self.key, self.line = key, line
+
+
+def _measure(root) -> None:
+    """Raise _TooBig when the node graph, with aliases expanded, is too large or too deep."""
+    sizes: dict[int, int] = {}
+    distinct = 0
+    # Iterative, so that no nesting depth can overflow Python's stack here.
+    stack: list[tuple[object, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            if sizes[key] - distinct > MAX_ALIAS_NODES:
+                raise _TooBig("yaml-aliases", node.start_mark.line + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:  # an alias to a value that contains it: endless
+            raise _TooBig("yaml-aliases", node.start_mark.line + 1)
+        if depth > MAX_DEPTH:
+            raise _TooBig("yaml-too-deep", node.start_mark.line + 1)
+        distinct += 1
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     """Parse YAML text; `path` names the file in messages, `line_offset` shifts lines
-    (front matter starts on the file's second line)."""
-    loader = _Loader(text, line_offset)
+    (front matter starts on the file's second line). Never raises for what a file holds."""
+    loader = None
     try:
-        data = loader.get_single_data()
+        loader = _Loader(text, line_offset)  # the reader checks characters as it is made
+        node = loader.get_single_node()
+        if node is not None:
+            _measure(node)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return Loaded(None, [problem(path, line, "", "yaml-control-char", char=char)])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + line_offset if mark else line_offset + 1
         detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        written = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        if "\t" in detail or "tab" in detail or (written[:len(written) - len(written.lstrip())].count("\t")):
+            return Loaded(None, [problem(path, line, "", "yaml-tab")])
         return Loaded(None, [problem(path, line, "", "yaml-syntax", detail=detail)])
+    except _TooBig as exc:
+        return Loaded(None, [problem(path, exc.line + line_offset, "", exc.key,
+                                     limit=MAX_ALIAS_NODES if exc.key == "yaml-aliases" else MAX_DEPTH)])
+    except RecursionError:
+        return Loaded(None, [problem(path, line_offset + 1, "", "yaml-too-deep", limit=MAX_DEPTH)])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [problem(path, second, key, "duplicate-key", first=first)
                 for key, first, second in loader.duplicates]
     return Loaded(data, problems)
@@ -151,6 +218,8 @@ def encoding_problems(file: Path, rel: str) -> list[Problem]:
     """A file saved in another encoding (GBK from an older editor) is read with replacement
     characters; say so, on the first line that cannot be read, instead of publishing them."""
     data = file.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [problem(rel, 1, "", "utf16")]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -186,5 +255,11 @@ def split_front_matter(text: str, path: str, required: bool = True) -> FrontMatt
 
 def read_text(file: Path) -> str:
     """Read an editor's file as UTF-8, tolerating a byte-order mark and Windows line ends."""
-    text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    data = file.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): read, and reported
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+    # NFC: 'é' typed as one character or as e + accent is one word (lantai/safety.py).
+    text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -20,6 +20,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not valid YAML ({detail}); check indentation and quote text that contains ':' or starts with '[', '{{', '*', '&', '!' or '#'",
         "不是有效的 YAML（{detail}）；请检查缩进，含有冒号或以 [ {{ * & ! # 开头的文字请加引号",
     ),
+    "yaml-tab": (
+        "this line is indented with a tab; YAML indents with spaces only: replace the tab by spaces",
+        "本行用制表符（Tab）缩进；YAML 只能用空格缩进：请把制表符换成空格",
+    ),
+    "yaml-control-char": (
+        "the file holds the invisible control character {char}, which YAML does not allow; delete it "
+        "(it often comes with text copied from a PDF or a word processor)",
+        "文件中有不可见的控制字符 {char}，YAML 不允许；请删除（常见于从 PDF 或文字处理软件复制的文字）",
+    ),
+    "yaml-aliases": (
+        "the YAML aliases (*name) here would make a value of more than {limit} elements, or one that contains "
+        "itself; write the values out instead of repeating anchors",
+        "此处的 YAML 别名（*名称）会展开成超过 {limit} 个元素的值，或包含自身的值；请直接写出内容，不要层层引用锚点",
+    ),
+    "yaml-too-deep": (
+        "the values here are nested more than {limit} levels deep (check for unclosed '[' or '{{'); "
+        "a field needs at most a few levels",
+        "此处的值嵌套超过 {limit} 层（请检查是否有未闭合的 '[' 或 '{{'）；字段最多只需几层",
+    ),
+    "utf16": (
+        "the file is saved as UTF-16 ('Unicode'); save it again with the UTF-8 encoding",
+        "文件以 UTF-16（“Unicode”）编码保存；请用 UTF-8 编码重新保存",
+    ),
     "not-utf8": (
         "the file is not saved as UTF-8 (this line holds bytes that cannot be read); save it again with the "
         "UTF-8 encoding",
@@ -187,6 +210,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a summary is plain text of one or two sentences; remove the line breaks and Markdown",
         "摘要应为一两句纯文字；请去掉换行和 Markdown 标记",
     ),
+    "config-python-tag": (
+        "the tag {tag} makes MkDocs run Python code when it reads this file; Lantai refuses it. Remove the tag "
+        "(mkdocs.yml is code: let only trusted people change it)",
+        "标签 {tag} 会让 MkDocs 在读取本文件时执行 Python 代码，Lantai 拒绝执行。请删除该标签（mkdocs.yml 相当于代码：只应由可信的人修改）",
+    ),
+    "invisible-char": (
+        "'{value}' holds invisible characters ({chars}: zero-width or text-direction marks), which would make "
+        "it look like another entry while being different; delete them",
+        "'{value}' 含有不可见字符（{chars}：零宽字符或文字方向控制符），看似与其他条目相同实则不同；请删除",
+    ),
+    "too-long": (
+        "'{value}' is {length} characters long; at most {limit} are allowed here, shorten it",
+        "'{value}' 长 {length} 个字符；此处最多 {limit} 个，请缩短",
+    ),
+    "image-unreadable": (
+        "'{value}' is not an image that can be read ({detail}): it may be empty, cut short or another kind of file "
+        "renamed; export it again as JPEG or PNG",
+        "'{value}' 不是可读取的图片（{detail}）：可能是空文件、文件不完整或其他类型的文件改了扩展名；请重新导出为 JPEG 或 PNG",
+    ),
+    "image-too-large": (
+        "'{value}' is {width}×{height} pixels, more than the {limit} megapixels Lantai reads; make a smaller copy "
+        "for the exhibition (3000 pixels wide is plenty)",
+        "'{value}' 为 {width}×{height} 像素，超过 Lantai 可读取的 {limit} 百万像素；请为展览另存一份较小的图片（宽 3000 像素足够）",
+    ),
+    "svg-unreadable": (
+        "'{value}' is not an SVG image that can be read (it must be well-formed XML with an <svg> root); "
+        "export it again, or use PNG",
+        "'{value}' 不是可读取的 SVG 图片（应为以 <svg> 为根元素的规范 XML）；请重新导出，或改用 PNG",
+    ),
+    "image-outside": (
+        "the image '{value}' is outside the content folder, so it would not be published (a broken image); "
+        "put the file in content/ next to the story and name it from there",
+        "图片 '{value}' 位于 content 文件夹之外，不会被发布（页面上将显示为损坏的图片）；请把文件放进 content/，与故事放在一起",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",
@@ -224,8 +281,44 @@ class Problem:
 
 def problem(path: str | Path, line: int | None, field_name: str, key: str,
             severity: str = ERROR, **params: object) -> Problem:
-    return Problem(str(path), line or 0, field_name, key,
-                   tuple((k, str(v)) for k, v in params.items()), severity)
+    return Problem(visible(str(path)), line or 0, visible(field_name), key,
+                   tuple((k, quote(v)) for k, v in params.items()), severity)
+
+
+MAX_QUOTE = 300  # characters of a value a message quotes; the rest is "…"
+
+
+def quote(value: object, limit: int = MAX_QUOTE) -> str:
+    """A value as a message shows it: bounded in length however large the value (a YAML
+    alias bomb must not be turned into text whole), invisible characters made visible."""
+    text = _short(value, 3) if isinstance(value, (dict, list, tuple)) else str(value)
+    text = visible(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _short(value: object, depth: int) -> str:
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "{…}"
+        parts = [f"{_short(k, 0)}: {_short(v, depth - 1)}" for k, v in list(value.items())[:6]]
+        return "{" + ", ".join(parts + (["…"] if len(value) > 6 else [])) + "}"
+    if isinstance(value, (list, tuple)):
+        if depth <= 0:
+            return "[…]"
+        parts = [_short(v, depth - 1) for v in value[:6]]
+        return "[" + ", ".join(parts + (["…"] if len(value) > 6 else [])) + "]"
+    text = repr(value)  # as Python writes a list's elements: 'east', 22.28
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def visible(text: str) -> str:
+    """Zero-width, bidi and control characters written as <U+200B>, so that an editor sees
+    what makes two look-alike words differ, and no message can reorder or hide itself."""
+    import unicodedata
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
+                   else ch for ch in text)
 
 
 def is_chinese(language: str | None) -> bool:

@@ -15,6 +15,7 @@ from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, sp
 from .model import (CODE_KINDS, ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
 from .problems import ERROR, Problem, describe, is_chinese, problem
 from .references import check_references
+from .safety import MAX_ID
 
 
 def load_project(root: Path, settings: Settings, content_dir: Path | None = None) -> tuple[Project, list[Problem]]:
@@ -39,6 +40,8 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
     if content_dir.is_dir():
         problems += read_content(content_dir, project)
     problems += check_references(project)
+    from .images_check import check_images
+    problems += check_images(project)  # empty, truncated, huge or unsafe images: at check, not in the build
     for brand in project.brands.values():
         brand.stories.sort(key=story_order)
     return project, problems
@@ -74,6 +77,8 @@ def _relative(project: Project, file: Path) -> str:
 def _check_id(value: str, path: str, what_en: str, what_zh: str, language: str,
               reserved: tuple[str, ...] = RESERVED_IDS) -> list[Problem]:
     what = what_zh if is_chinese(language) else what_en
+    if len(value) > MAX_ID:  # the id is a file and folder name in the site: keep it well under 255 bytes
+        return [problem(path, 1, "", "too-long", value=value[:40] + "…", length=len(value), limit=MAX_ID)]
     if not ID_PATTERN.match(value):
         return [problem(path, 1, "", "bad-id", value=value, what=what)]
     if value in reserved:
@@ -243,6 +248,8 @@ def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | N
 
 
 def _check_page_name(name: str, rel: str, language: str) -> list[Problem]:
+    if len(name) > MAX_ID:
+        return [problem(rel, 0, "", "too-long", value=name[:40] + "…", length=len(name), limit=MAX_ID)]
     if name in RESERVED_IDS:
         return [problem(rel, 0, "", "reserved-page", value=name, reserved=", ".join(RESERVED_IDS[:8]))]
     if not ID_PATTERN.match(name):

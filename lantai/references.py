@@ -108,7 +108,8 @@ def check_addresses(project: Project) -> list[Problem]:
 
 
 def check_related(project: Project) -> list[Problem]:
-    problems = []
+    from .echoes import unread_files
+    problems, unread = [], unread_files(project)  # a file that could not be read is reported once, there
     for story in project.stories.values():
         lines = getattr(story, "_related_lines", [])
         for index, reference in enumerate(story.related):
@@ -116,22 +117,23 @@ def check_related(project: Project) -> list[Problem]:
             label = f"related[{index + 1}]"
             if reference == story.key:
                 problems.append(problem(story.path, line, label, "related-self", value=reference))
-            elif reference not in project.stories and reference not in project.brands:
+            elif reference not in project.stories and reference not in project.brands and reference not in unread.ids:
                 problems.append(problem(story.path, line, label, "unknown-related", value=reference))
     return problems
 
 
 def check_markers(project: Project) -> list[Problem]:
-    problems = []
+    from .echoes import unread_files
+    problems, unread = [], unread_files(project).codes
     for story in project.stories.values():
         for marker in find_markers(story.body):
-            if marker.code not in project.items:
+            if marker.code not in project.items and marker.code not in unread:
                 problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
                                         value=marker.code))
     for brand in project.brands.values():
         start = getattr(brand, "_description_line", 0)
         for marker in find_markers(brand.description or ""):
-            if marker.code not in project.items:
+            if marker.code not in project.items and marker.code not in unread:
                 line = start + marker.line - 1 if start else 0
                 problems.append(problem(brand.path, line, "description", "unknown-code", value=marker.code))
     return problems

@@ -27,6 +27,7 @@ class Field:
     hint: str = ""            # an example of the right form, for messages
     hint_en: str = ""         # the example for an English site, when the words differ
     record: str | None = None  # for kind="records": the name of the nested table
+    term: bool = False        # an id, code or index term: no invisible characters, a sane length
 
 
 SOURCE = {
@@ -51,11 +52,11 @@ EVENT = {
     "text": Field("markdown"),
 }
 PLACE = {
-    "name": Field("text", True, "name: 大陈岛", hint_en="name: Port Town"),
+    "name": Field("text", True, "name: 大陈岛", hint_en="name: Port Town", term=True),
     "location": Field("location"),
 }
 ITEM = {
-    "code": Field("text", True, "code: SY-0001"),
+    "code": Field("text", True, "code: SY-0001", term=True),
     "title": Field("text", True, "title: 《共产党宣言》中文全译本", hint_en="title: Harbour master's ledger"),
     "date": Field("edtf"),
     "creator": Field("text"),
@@ -75,7 +76,7 @@ BRAND = {
     "description": Field("markdown"),
     "location": Field("location"),
     "cover": Field("image"),
-    "tags": Field("text-list"),
+    "tags": Field("text-list", term=True),
     "batch": Field("int"),
     "sources": Field("records", record="source"),
     "links": Field("records", record="link"),
@@ -86,11 +87,11 @@ STORY = {
     "summary": Field("summary", True, "summary: 一两句话的简介。", hint_en="summary: One or two plain sentences."),
     "date": Field("edtf"),
     "events": Field("records", record="event"),
-    "people": Field("text-list"),
+    "people": Field("text-list", term=True),
     "places": Field("places"),
-    "tags": Field("text-list"),
+    "tags": Field("text-list", term=True),
     "items": Field("records", record="item"),
-    "related": Field("text-list"),
+    "related": Field("text-list", term=True),
     "sources": Field("records", record="source"),
     "cover": Field("image"),
     "draft": Field("bool"),
@@ -207,6 +208,8 @@ class Reader:
                 return None
             if kind == "summary" and "\n" in text.strip():
                 self.report(line, name, "text-single-line", severity=WARNING)
+            if spec.term:
+                text = self.term(text, line, name)
             if kind == "category" and self.categories and text not in self.categories:
                 self.report(line, name, "unknown-category", value=text, allowed=", ".join(self.categories))
                 return None
@@ -234,7 +237,8 @@ class Reader:
             for index, entry in enumerate(value):
                 text = self.text(entry, lines.line_of(index), f"{name}[{index + 1}]")
                 if text is not None:
-                    out.append(text.strip())
+                    out.append((self.term(text, lines.line_of(index), f"{name}[{index + 1}]")
+                                if spec.term else text).strip())
             return out
         if kind == "edtf":
             if value is None or isinstance(value, (bool, list, dict)):
@@ -284,6 +288,22 @@ class Reader:
         if text.strip() in PLACEHOLDERS:
             self.report(line, name, "placeholder", value=text.strip())
             return None
+        return text
+
+    def term(self, text: str, line: int, name: str) -> str:
+        """Codes and index terms are what pages and entries are told apart by: a zero-width or
+        bidi character would make two that look the same (lantai/safety.py); a code far
+        longer than any real one would make a file name the system refuses. Either is an
+        error; the text goes on without the invisible characters, so that `[[CODE]]` and
+        `related` elsewhere are not reported again for the same mistake."""
+        from .safety import MAX_TERM, invisible_in, without_invisible
+        hidden = invisible_in(text)
+        if hidden:
+            self.report(line, name, "invisible-char", value=text, chars=" ".join(hidden))
+            text = without_invisible(text)
+        if name.endswith("code") and len(text.strip()) > MAX_TERM:  # a code names its page's folder
+            self.report(line, name, "too-long", value=text.strip()[:40] + "…", limit=MAX_TERM,
+                        length=len(text.strip()))
         return text
 
     def location(self, value: object, line: int, name: str) -> tuple[float, float] | None:
@@ -362,7 +382,7 @@ class Reader:
             else:
                 text = self.text(entry, entry_line, label)
                 if text is not None:
-                    out.append(Place(text.strip()))
+                    out.append(Place(self.term(text, entry_line, label).strip()))
         return out
 
 

@@ -29,6 +29,15 @@ summary: What the ledgers say.
 
 Text.
 """
+def _tiny_jpeg() -> bytes:
+    import io
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+TINY_JPEG = _tiny_jpeg()  # a real image: files that only claim to be one are reported (images_check)
 CATEGORIES = [{"id": "trade", "name": "Trade"}, {"id": "people", "name": "People"}]
 
 
@@ -403,7 +412,7 @@ def test_missing_media_and_cover(tmp_path):
             "    media:\n      - report.jpg\n      - file: scan.png\n        caption: Scan\n---\n"
     _, problems = load(tmp_path, {
         "content/trade/typhoon.md": story,
-        "content/trade/report.jpg": b"\xff\xd8",
+        "content/trade/report.jpg": TINY_JPEG,
         "brands/trade.yml": BRAND + "cover: trade-cover.png\n",
     })
     found = where(problems)
@@ -448,6 +457,7 @@ def test_bad_media_kind(tmp_path):
         "content/trade/typhoon.md": story,
         **{f"content/trade/{name}": b"x" for name in ("notes.pdf", "notes.docx", "talk.mp3", "talk.pdf",
                                                        "photo.jpg", "talk.txt")},
+        "content/trade/photo.jpg": TINY_JPEG,
     })
     kinds = ("an image (.jpg .png .webp .gif .svg), audio (.mp3 .m4a .ogg .wav), video (.mp4 .webm) or a PDF")
     assert lines(problems) == [

@@ -72,7 +72,12 @@ def term_slug(term: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
     if slug and term.isascii():
         return slug
-    return "t-" + "-".join(f"{ord(ch):x}" for ch in term)[:80]
+    hexed = "-".join(f"{ord(ch):x}" for ch in term)
+    if len(hexed) <= 80:
+        return "t-" + hexed
+    # Long terms that begin alike keep apart: the start, then a digest of the whole term.
+    import hashlib
+    return "t-" + hexed[:70].rstrip("-") + "-" + hashlib.sha256(term.encode("utf-8")).hexdigest()[:9]
 
 
 def region_group(brand: Brand) -> str:

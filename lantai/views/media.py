@@ -69,8 +69,10 @@ def picture(project: Project, media: Media) -> Picture | None:
     try:
         with Image.open(source) as image:
             width, height = image.size
+            if image.getexif().get(0x0112) in (5, 6, 7, 8):  # shown turned a quarter: as the camera meant
+                width, height = height, width
             alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    except (OSError, ValueError):
+    except (OSError, ValueError, Image.DecompressionBombError):  # reported by `check` (lantai/images_check.py)
         return None
     stem = re.sub(r"[^a-z0-9]+", "-", Path(media.path).stem.lower()).strip("-") or "image"
     digest = _digest(source)
@@ -94,7 +96,7 @@ def render_files(pictures: list[Picture]) -> dict[str, bytes]:
             continue
         with Image.open(pic.source) as opened:
             opened.load()
-            image = opened.convert("RGBA" if pic.fallback[0].format == "PNG" else "RGB")
+            image = upright_8bit(opened).convert("RGBA" if pic.fallback[0].format == "PNG" else "RGB")
         for rendition in pic.webp + pic.fallback:
             if rendition.path in out:
                 continue
@@ -109,6 +111,18 @@ def render_files(pictures: list[Picture]) -> dict[str, bytes]:
                 resized.save(buffer, "PNG", optimize=True)
             out[rendition.path] = buffer.getvalue()
     return out
+
+
+def upright_8bit(image):
+    """The image turned as its EXIF orientation says, with 16-bit and 32-bit grey scaled
+    to 8 bits (Pillow's convert() clips them, and a 16-bit scan would come out white)."""
+    from PIL import ImageOps
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        image = image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    elif image.mode == "F":
+        image = image.point(lambda value: value * 255).convert("L")
+    return image
 
 
 # -- images standing alone in an editor's text -----------------------------------------------

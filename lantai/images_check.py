@@ -1,0 +1,109 @@
+"""Images an editor names, opened at `check` time: a file that is not the image its name
+says (a text or empty `.jpg`), a truncated photograph, a decompression bomb, an SVG that
+cannot be read, an image in a story's text that points outside the project. Each is a
+message at the field or line naming it, never a traceback in the middle of a build.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+from .model import Project
+from .problems import Problem, problem
+
+RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff")
+MAX_PIXELS = 80_000_000  # 80 megapixels: more than any scan needs, far less than a bomb's
+
+_BODY_IMAGE = re.compile(r'!\[[^\]]*\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def image_problem(file: Path) -> tuple[str, dict] | None:
+    """(message key, params) when `file` is not an image Lantai can publish; None when it is."""
+    suffix = file.suffix.lower()
+    if suffix == ".svg":
+        from .published import sanitised_svg
+        try:
+            sanitised_svg(file.read_bytes())
+        except (OSError, ValueError):
+            return "svg-unreadable", {}
+        return None
+    if suffix not in RASTER:
+        return None
+    from PIL import Image
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return "image-too-large", {"width": width, "height": height, "limit": MAX_PIXELS // 1_000_000}
+                image.load()  # a truncated file fails here, not later in the build
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "image-too-large", {"width": "?", "height": "?", "limit": MAX_PIXELS // 1_000_000}
+    except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as error:
+        return "image-unreadable", {"detail": str(error)[:120] or type(error).__name__}
+    return None
+
+
+def check_images(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[Path, tuple[str, dict] | None] = {}
+
+    def check(site_path: str, where: str, line: int, field_name: str) -> None:
+        file = project.extra_files.get(site_path) or project.content_dir / site_path
+        if not file.is_file():
+            return  # reported as missing by the reader already
+        if file not in seen:
+            seen[file] = image_problem(file)
+        found = seen[file]
+        if found:
+            key, params = found
+            problems.append(problem(where, line, field_name, key, value=site_path, **params))
+
+    for brand in project.brands.values():
+        if brand.cover:
+            check(brand.cover, brand.path, 0, "cover")
+    for story in project.stories.values():
+        if story.cover:
+            check(story.cover, story.path, 0, "cover")
+    for item in project.items.values():
+        for index, media in enumerate(item.media, start=1):
+            if media.kind == "image":
+                check(media.path, item.path, item.line, f"items.media[{index}]")
+    for story in project.stories.values():
+        problems += _body_images(project, story, check)
+    return problems
+
+
+def _body_images(project: Project, story, check) -> list[Problem]:
+    """Images written in a story's text: inside the content folder, and readable."""
+    found: list[Problem] = []
+    folder = (project.root / story.path).parent
+    content = project.content_dir.resolve()
+    fenced = False
+    for number, line in enumerate(story.body.splitlines()):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        for match in _BODY_IMAGE.finditer(line):
+            src = match["src"].split("#")[0].split("?")[0]
+            if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE):
+                continue  # a web address: not a file of the project
+            target = (content / src.lstrip("/")) if src.startswith("/") else (folder / src)
+            target = target.resolve()
+            at = story.body_line + number
+            try:
+                site_path = target.relative_to(content).as_posix()
+            except ValueError:
+                found.append(problem(story.path, at, "", "image-outside", value=match["src"]))
+                continue
+            if not target.is_file():
+                found.append(problem(story.path, at, "", "missing-file", value=match["src"], looked=target,
+                                     beside=Path(story.path).name))
+                continue
+            check(site_path, story.path, at, "")
+    return found
