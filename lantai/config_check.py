@@ -82,3 +82,48 @@ def config_refusal(config_file: Path) -> str | None:
     """The report to print, and refuse to go on, when mkdocs.yml holds code; else None."""
     problems, language = unsafe_tags(config_file)
     return format_report(problems, language) if problems else None
+
+
+class ConfigError(ValueError):
+    """mkdocs.yml cannot be read; the message says where."""
+
+
+def read_config(config_file: Path, seen: frozenset = frozenset()) -> dict:
+    """mkdocs.yml as data, read with the safe loader (tags become plain values) and merged
+    over the files it INHERITs, as MkDocs merges them. Never runs anything."""
+    config_file = config_file.resolve()
+    try:
+        loader = _SafeConfigLoader(config_file.read_text(encoding="utf-8-sig"))
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{config_file.name}{line}: {getattr(error, 'problem', None) or error}") from None
+    except (OSError, UnicodeDecodeError, RecursionError) as error:
+        raise ConfigError(f"{config_file}: cannot be read ({error})") from None
+    data = data if isinstance(data, dict) else {}
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str) and config_file not in seen:
+        return _merged(read_config(config_file.parent / parent, seen | {config_file}), data)
+    return data
+
+
+def _merged(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def lantai_options(data: dict) -> dict | None:
+    """The options of the `lantai` plugin entry, or None when the plugins list has none."""
+    plugins = data.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        (next(iter(e.items())) if isinstance(e, dict) and e else (e, {})) for e in plugins)
+    for name, options in entries:
+        if name == "lantai":
+            return options if isinstance(options, dict) else {}
+    return None

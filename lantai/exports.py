@@ -21,7 +21,7 @@ ITEM_COLUMNS = ("code", "code_kind", "title", "date", "date_display", "creator",
                 "rights", "url")
 
 
-def brand_records(project: Project, include_drafts: bool = False) -> list[dict]:
+def brand_records(project: Project) -> list[dict]:
     out = []
     for brand in sorted(project.brands.values(), key=lambda b: b.id):
         category = project.category(brand.category)
@@ -31,7 +31,7 @@ def brand_records(project: Project, include_drafts: bool = False) -> list[dict]:
             "summary": brand.summary, "description": brand.description,
             "location": {"lat": brand.location[0], "lon": brand.location[1]} if brand.location else None,
             "tags": brand.tags, "batch": brand.batch,
-            "stories": sorted(s.key for s in brand.stories if include_drafts or not s.draft),
+            "stories": sorted(s.key for s in brand.stories),
             "items": sorted(i.code for i in brand.items),
             "sources": [_source(s) for s in brand.sources],
             "links": [{"title": link.title, "url": link.url} for link in brand.links],
@@ -44,9 +44,9 @@ def _source(source) -> dict:
     return {"title": source.title, "publisher": source.publisher, "date": source.date, "url": source.url}
 
 
-def story_records(project: Project, include_drafts: bool = False) -> list[dict]:
+def story_records(project: Project) -> list[dict]:
     out = []
-    for story in published_stories(project, include_drafts):
+    for story in published_stories(project):
         out.append({
             "id": story.key, "brand": story.brand_id, "title": story.title, "summary": story.summary,
             "date": story.date, "date_display": dates.display(story.date, project.language) if story.date else None,
@@ -61,9 +61,9 @@ def story_records(project: Project, include_drafts: bool = False) -> list[dict]:
     return out
 
 
-def item_records(project: Project, include_drafts: bool = False) -> list[dict]:
+def item_records(project: Project) -> list[dict]:
     out = []
-    for item in published_items(project, include_drafts):
+    for item in published_items(project):
         out.append({
             "code": item.code, "code_kind": project.code_kind(item), "title": item.title, "date": item.date,
             "date_display": dates.display(item.date, project.language) if item.date else None,
@@ -147,13 +147,13 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def export_files(project: Project, include_drafts: bool = False) -> dict[str, bytes]:
+def export_files(project: Project) -> dict[str, bytes]:
     """Site path -> file content, for every open-data file."""
-    items = item_records(project, include_drafts)
-    timeline = timelinejs(project, entries(project, include_drafts), lambda path: public_url(project, path))
+    items = item_records(project)
+    timeline = timelinejs(project, entries(project), lambda path: public_url(project, path))
     files = {
-        "brands.json": to_json(brand_records(project, include_drafts)),
-        "stories.json": to_json(story_records(project, include_drafts)),
+        "brands.json": to_json(brand_records(project)),
+        "stories.json": to_json(story_records(project)),
         "items.json": to_json(items),
         "items.csv": items_csv(items),
         "timeline.json": to_json(timeline),

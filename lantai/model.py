@@ -131,6 +131,7 @@ class Brand:
     links: list[Link] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     path: str = ""
+    description_line: int = 0      # the file line where `description` starts (0: not written)
     stories: list["Story"] = field(default_factory=list)
 
     @property
@@ -158,6 +159,7 @@ class Story:
     draft: bool = False
     order: float | None = None
     path: str = ""
+    related_lines: list[int] = field(default_factory=list)   # the file line of each `related` entry
 
     @property
     def key(self) -> str:
@@ -173,6 +175,9 @@ class FreePage:
     name: str          # the file's path below content/ without .md, posix
     title: str | None
     path: str
+    body: str = ""     # Markdown, after the front matter
+    description: str | None = None
+    hide: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -203,6 +208,19 @@ class Project:
     pages: list[FreePage] = field(default_factory=list)
     # Files published from outside the content folder (brand covers): site path -> file.
     extra_files: dict[str, Path] = field(default_factory=dict)
+    intro: str = ""          # content/index.md: the home page's introduction, Markdown
+    intro_path: str = ""
+    # Indexes derived from the records (which stories show an item...), made once per project.
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Codes of items left out of this build with their draft stories (lantai/drafts.py):
+    # a marker naming one is left out of the page too.
+    withheld: frozenset[str] = frozenset()
+
+    def derived(self, name: str, make):
+        """The derived index `name`, made by `make()` the first time it is asked for."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return self._derived[name]
 
     @property
     def language(self) -> str:
@@ -214,9 +232,6 @@ class Project:
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.settings.categories if c.id == category_id), None)
-
-    def published_stories(self, include_drafts: bool = False) -> list[Story]:
-        return [s for s in self.stories.values() if include_drafts or not s.draft]
 
     def brands_in(self, category_id: str) -> list[Brand]:
         return [b for b in self.brands.values() if b.category == category_id]

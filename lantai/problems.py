@@ -149,6 +149,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a kind of code; write one of {allowed} (reference: the archive's own reference code, 档号)",
         "'{value}' 不是编号类别；请写 {allowed} 之一（reference 表示档案馆自己的档号）",
     ),
+    "related-draft": (
+        "'{value}' is a draft: it is not published, so this link is left out of the published story; publish it (remove 'draft: true') or take it out of 'related'",
+        "'{value}' 是草稿，不会发布，所以已发布的故事中不显示这条链接；请发布该故事（删去 draft: true），或从 related 中删去",
+    ),
+    "code-draft": (
+        "'[[{value}]]' is an item of a draft story: it is not published, so the marker is left out of the published page; publish that story or move the item to this story's or brand's 'items'",
+        "'[[{value}]]' 属于草稿故事，不会发布，所以已发布的页面中不显示此处；请发布该故事，或把该条目移到本故事或品牌的 items 中",
+    ),
+    "link-missing": (
+        "the link '{value}' leads to no file or page of this project; check the file's name and folder (a link is read from the folder of the file it is written in; link another page by its file, e.g. ../about.md)",
+        "链接 '{value}' 指向的文件或页面不存在；请核对文件名和所在文件夹（链接从它所在文件的文件夹算起；链接到其他页面请写其文件名，如 ../about.md）",
+    ),
     "unknown-code": (
         "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
         "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",

@@ -108,20 +108,19 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
     values = reader.record(loaded.data, "brand", 1, "")
     problems += reader.problems
     project.extra_files.update(reader.extra_files)
-    if any(key not in values for key, spec in schema.BRAND.items() if spec.required):
-        keep_items(project, values, rel, brand_id, None)
-        return None, problems
+    # A brand missing a required field is still read whole, so that its other mistakes
+    # (and references to it) are reported in the same run; the build stops on the first.
     brand = Brand(
-        id=brand_id, name=values["name"], archives=values["archives"], region=values["region"],
-        category=values["category"], summary=values["summary"], description=values.get("description"),
+        id=brand_id, name=values.get("name", ""), archives=values.get("archives", []),
+        region=values.get("region", ""), category=values.get("category", ""), summary=values.get("summary", ""),
+        description=values.get("description"),
         location=values.get("location"), cover=values.get("cover"), tags=values.get("tags", []),
         batch=values.get("batch"),
         sources=[schema.build("source", v) for v in values.get("sources", [])],
         links=[schema.build("link", v) for v in values.get("links", [])],
-        path=rel,
+        path=rel, description_line=_text_start(read_text(file), loaded.data.line_of("description")),
     )
     brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
-    brand._description_line = _text_start(read_text(file), loaded.data.line_of("description"))  # type: ignore[attr-defined]
     return brand, problems
 
 
@@ -131,14 +130,6 @@ def _text_start(text: str, key_line: int) -> int:
     lines = text.splitlines()
     written = lines[key_line - 1] if 0 < key_line <= len(lines) else ""
     return key_line + 1 if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", written) else key_line
-
-
-def keep_items(project: Project, values: dict, path: str, brand_id: str, story_id: str | None) -> None:
-    """The items of a brand or story that cannot be built for a missing field: their codes
-    are still known, so `[[CODE]]` elsewhere and duplicate codes are checked as usual
-    instead of one mistake being reported again as unknown codes."""
-    orphans = project.__dict__.setdefault("_orphan_items", [])
-    orphans += [make_item(v, None, story_id, path, brand_id) for v in values.get("items", [])]
 
 
 def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
@@ -202,21 +193,19 @@ def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[S
     reader = schema.Reader(rel, file.parent, project.content_dir, language)
     values = reader.record(document.meta, "story", getattr(document.meta, "line", 2) or 2, "")
     problems += reader.problems
-    if "title" not in values or "summary" not in values:
-        keep_items(project, values, rel, brand_id, story_id)
-        return None, problems
+    # A story missing its title or summary is still read whole (see read_brand).
     brand = project.brands.get(brand_id)
     story = Story(
-        brand_id=brand_id, id=story_id, title=values["title"], summary=values["summary"],
+        brand_id=brand_id, id=story_id, title=values.get("title", ""), summary=values.get("summary", ""),
         body=document.body, body_line=document.body_line, date=values.get("date"),
         events=[schema.build("event", v) for v in values.get("events", [])],
         people=values.get("people", []), places=values.get("places", []), tags=values.get("tags", []),
         related=values.get("related", []),
         sources=[schema.build("source", v) for v in values.get("sources", [])],
         cover=values.get("cover"), draft=values.get("draft", False), order=values.get("order"), path=rel,
+        related_lines=_lines_of(document.meta, "related"),
     )
     story.items = [make_item(v, brand, story_id, rel, brand_id) for v in values.get("items", [])]
-    story._related_lines = _lines_of(document.meta, "related")  # type: ignore[attr-defined]
     return story, problems
 
 
@@ -233,18 +222,20 @@ def _lines_of(meta: object, key: str) -> list[int]:
 def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | None, list[Problem]]:
     name = PurePosixPath(file.stem).as_posix()
     problems: list[Problem] = encoding_problems(file, rel)
-    if name == "index":
-        return None, problems  # content/index.md is the home page's introduction
-    problems += _check_page_name(name, rel, project.language)
     document = split_front_matter(read_text(file), rel, required=False)
+    if name == "index":  # content/index.md is the home page's introduction
+        project.intro, project.intro_path = document.body.strip(), rel
+        return None, problems + document.problems
+    problems += _check_page_name(name, rel, project.language)
     problems += document.problems
-    title = None
+    title, values = None, {}
     if isinstance(document.meta, dict):
         reader = schema.Reader(rel, file.parent, project.content_dir, project.language)
         values = reader.record(document.meta, "page", getattr(document.meta, "line", 2), "", strict=False)
         problems += reader.problems
         title = values.get("title")
-    return FreePage(name=name, title=title, path=rel), problems
+    return FreePage(name=name, title=title, path=rel, body=document.body, description=values.get("description"),
+                    hide=values.get("hide", [])), problems
 
 
 def _check_page_name(name: str, rel: str, language: str) -> list[Problem]:

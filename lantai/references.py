@@ -1,69 +1,14 @@
 """Checks that cross files: item codes, `related` ids and item markers in the text.
 
-An editor places an archive item in a story's text by its reference code in double
-square brackets: `[[SY-0001]]` on a line of its own shows the item's card there; inside
-a sentence it becomes a link to the item's page.
+Item markers are found by lantai/markers.py, the parser the page writer uses too.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from .drafts import is_draft_item
+from .markers import find_markers
 from .model import Item, Project
-from .problems import Problem, problem
-
-MARKER = re.compile(r"\[\[\s*([^\[\]\n|]+?)\s*\]\]")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-@dataclass
-class Marker:
-    code: str
-    line: int          # line within the text, 1-based
-    alone: bool        # on a line of its own: a card; otherwise a link
-
-
-def find_markers(text: str) -> list[Marker]:
-    """Item markers outside fenced code blocks, inline code and HTML comments (where an
-    editor, or the story scaffold, shows the syntax as an example)."""
-    markers = []
-    fenced = False
-    in_comment = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not in_comment and _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
-        visible, in_comment = _outside_comments(line, in_comment)
-        visible = _CODE_SPAN.sub(" ", visible)
-        for match in MARKER.finditer(visible):
-            alone = visible.strip() == match.group(0)
-            markers.append(Marker(match.group(1), number, alone))
-    return markers
-
-
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
-
-def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """The parts of a line outside <!-- comments -->, and whether a comment stays open."""
-    out, position = [], 0
-    while position <= len(line):
-        if in_comment:
-            end = line.find("-->", position)
-            if end < 0:
-                break
-            position, in_comment = end + 3, False
-        else:
-            start = line.find("<!--", position)
-            if start < 0:
-                out.append(line[position:])
-                break
-            out.append(line[position:start] + " ")
-            position, in_comment = start + 4, True
-    return "".join(out), in_comment
+from .problems import WARNING, Problem, problem
 
 
 def check_references(project: Project) -> list[Problem]:
@@ -81,8 +26,7 @@ def collect_items(project: Project) -> list[Problem]:
     problems = []
     owners = [*project.brands.values(), *project.stories.values()]
     by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
-    orphans = getattr(project, "_orphan_items", [])  # from records that failed (project.keep_items)
-    items = [item for owner in owners for item in owner.items] + orphans
+    items = [item for owner in owners for item in owner.items]
     # In reading order (brand files, then content/), so the later of two is the one reported.
     for item in sorted(items, key=lambda i: (not i.path.startswith("brands/"), i.path, i.line)):
         if item.code in project.items:
@@ -111,7 +55,7 @@ def check_related(project: Project) -> list[Problem]:
     from .echoes import unread_files
     problems, unread = [], unread_files(project)  # a file that could not be read is reported once, there
     for story in project.stories.values():
-        lines = getattr(story, "_related_lines", [])
+        lines = story.related_lines
         for index, reference in enumerate(story.related):
             line = lines[index] if index < len(lines) else 0
             label = f"related[{index + 1}]"
@@ -119,6 +63,8 @@ def check_related(project: Project) -> list[Problem]:
                 problems.append(problem(story.path, line, label, "related-self", value=reference))
             elif reference not in project.stories and reference not in project.brands and reference not in unread.ids:
                 problems.append(problem(story.path, line, label, "unknown-related", value=reference))
+            elif not story.draft and reference in project.stories and project.stories[reference].draft:
+                problems.append(problem(story.path, line, label, "related-draft", WARNING, value=reference))
     return problems
 
 
@@ -130,8 +76,11 @@ def check_markers(project: Project) -> list[Problem]:
             if marker.code not in project.items and marker.code not in unread:
                 problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
                                         value=marker.code))
+            elif not story.draft and is_draft_item(project, marker.code):
+                problems.append(problem(story.path, story.body_line + marker.line - 1, "", "code-draft", WARNING,
+                                        value=marker.code))
     for brand in project.brands.values():
-        start = getattr(brand, "_description_line", 0)
+        start = brand.description_line
         for marker in find_markers(brand.description or ""):
             if marker.code not in project.items and marker.code not in unread:
                 line = start + marker.line - 1 if start else 0

@@ -99,6 +99,8 @@ STORY = {
 }
 PAGE = {  # free pages: any front matter is allowed; these are checked when present
     "title": Field("text"),
+    "description": Field("text"),
+    "hide": Field("text-list"),      # parts of the page frame to hide: navigation, toc
 }
 TABLES: dict[str, dict[str, Field]] = {
     "source": SOURCE, "link": LINK, "media": MEDIA, "event": EVENT, "place": PLACE,

@@ -29,8 +29,8 @@ def sort_date(value: str | None) -> str:
     return f"{year:05d}-{month:02d}-{day:02d}"
 
 
-def catalogue_context(project: Project, include_drafts: bool) -> dict:
-    items = published_items(project, include_drafts)
+def catalogue_context(project: Project) -> dict:
+    items = published_items(project)
     language = project.language
 
     def options(values) -> list[tuple[str, str]]:
@@ -103,9 +103,9 @@ def media_list(project: Project, item: Item) -> list[tuple]:
     return out
 
 
-def item_context(project: Project, item: Item, include_drafts: bool) -> dict:
+def item_context(project: Project, item: Item) -> dict:
     return {
         "item": item, "brand": project.brands.get(item.brand_id),
         "metadata": metadata(project, item), "media_list": media_list(project, item),
-        "appears": appearances(project, item, include_drafts), "citation": citation(project, item),
+        "appears": appearances(project, item), "citation": citation(project, item),
     }

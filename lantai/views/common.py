@@ -10,44 +10,34 @@ import json
 import re
 
 from ..model import Brand, Item, Project, Story
-from ..references import find_markers
+from ..markers import find_markers
 
 
 def item_url(item: Item) -> str:
     return f"items/{item.slug}/"
 
 
-def published_stories(project: Project, include_drafts: bool = False) -> list[Story]:
-    return sorted(project.published_stories(include_drafts), key=lambda s: s.key)
+def published_stories(project: Project) -> list[Story]:
+    """The project's stories in key order (a build's project holds no drafts: lantai/drafts.py)."""
+    return sorted(project.stories.values(), key=lambda s: s.key)
 
 
-def item_is_published(project: Project, item: Item, include_drafts: bool = False) -> bool:
-    story = project.stories.get(f"{item.brand_id}/{item.story_id}") if item.story_id else None
-    return include_drafts or not (story and story.draft)
+def published_items(project: Project) -> list[Item]:
+    return sorted(project.items.values(), key=lambda i: i.code)
 
 
-def published_items(project: Project, include_drafts: bool = False) -> list[Item]:
-    return sorted((i for i in project.items.values() if item_is_published(project, i, include_drafts)),
-                  key=lambda i: i.code)
-
-
-def appearances(project: Project, item: Item, include_drafts: bool = False) -> list[Story]:
+def appearances(project: Project, item: Item) -> list[Story]:
     """The stories an item appears in: listed in their `items` or placed by its code."""
-    return _appearance_index(project, include_drafts).get(item.code, [])
+    return project.derived("appearances", lambda: _appearance_index(project)).get(item.code, [])
 
 
-def _appearance_index(project: Project, include_drafts: bool) -> dict[str, list[Story]]:
-    # Item pages and JSON-LD ask this for every item: read each story's markers once per
-    # project (a project is loaded anew for every build), not once per item and story.
-    cache = project.__dict__.setdefault("_appearances", {})
-    if include_drafts not in cache:
-        index: dict[str, list[Story]] = {}
-        for story in sorted(project.stories.values(), key=lambda s: s.key):
-            if include_drafts or not story.draft:
-                for listed in story_items(project, story):
-                    index.setdefault(listed.code, []).append(story)
-        cache[include_drafts] = index
-    return cache[include_drafts]
+def _appearance_index(project: Project) -> dict[str, list[Story]]:
+    # Item pages and JSON-LD ask this for every item: read each story's markers once.
+    index: dict[str, list[Story]] = {}
+    for story in published_stories(project):
+        for listed in story_items(project, story):
+            index.setdefault(listed.code, []).append(story)
+    return index
 
 
 def story_items(project: Project, story: Story) -> list[Item]:

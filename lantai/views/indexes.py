@@ -42,12 +42,12 @@ def _finish(found: dict[str, Term]) -> list[Term]:
     return sorted((e for e in found.values() if e.term), key=lambda e: e.term.casefold())
 
 
-def subjects(project: Project, include_drafts: bool = False) -> list[Term]:
+def subjects(project: Project) -> list[Term]:
     found: dict[str, Term] = {}
     for brand in sorted(project.brands.values(), key=lambda b: b.id):
         for tag in brand.tags:
             _collect(found, tag).brands.append(brand)
-    for story in published_stories(project, include_drafts):
+    for story in published_stories(project):
         for tag in story.tags:
             entry = _collect(found, tag)
             entry.stories.append(story)
@@ -55,9 +55,9 @@ def subjects(project: Project, include_drafts: bool = False) -> list[Term]:
     return _finish(found)
 
 
-def people(project: Project, include_drafts: bool = False) -> list[Term]:
+def people(project: Project) -> list[Term]:
     found: dict[str, Term] = {}
-    stories = published_stories(project, include_drafts)
+    stories = published_stories(project)
     for story in stories:
         for person in story.people:
             entry = _collect(found, person)
@@ -73,9 +73,9 @@ def people(project: Project, include_drafts: bool = False) -> list[Term]:
     return _finish(found)
 
 
-def places(project: Project, include_drafts: bool = False) -> list[Term]:
+def places(project: Project) -> list[Term]:
     found: dict[str, Term] = {}
-    for story in published_stories(project, include_drafts):
+    for story in published_stories(project):
         for place in story.places:
             entry = _collect(found, place.name)
             entry.stories.append(story)

@@ -45,19 +45,19 @@ def numbered_regions(project: Project) -> list[tuple[str, list[tuple[int | None,
     return out
 
 
-def story_places(project: Project, include_drafts: bool) -> list[tuple[Place, list[Story]]]:
+def story_places(project: Project) -> list[tuple[Place, list[Story]]]:
     """Each located place once (by name), with the stories that name it."""
     found: dict[str, tuple[Place, list[Story]]] = {}
-    for story in published_stories(project, include_drafts):
+    for story in published_stories(project):
         for place in story.places:
             if place.location:
                 found.setdefault(place.name, (place, []))[1].append(story)
     return [found[name] for name in sorted(found)]
 
 
-def map_context(project: Project, include_drafts: bool, href) -> dict:
+def map_context(project: Project, href) -> dict:
     regions = numbered_regions(project)
-    places = story_places(project, include_drafts)
+    places = story_places(project)
     # A pin's name starts with the number it shows, as in the list (WCAG 2.5.3, label in name).
     points = [Point(b.location[0], b.location[1], f"{n} {b.name}", b.url, "brand", n)
               for _, entries in regions for n, b in entries if b.location]

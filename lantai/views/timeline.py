@@ -80,16 +80,16 @@ def _entry(kind: str, value: str | None, title: str, text: str, url: str, brand_
                  found[0], found[1], approximate, uncertain, span, key)
 
 
-def entries(project: Project, include_drafts: bool = False) -> list[Entry]:
+def entries(project: Project) -> list[Entry]:
     """Every dated story, event and item, earliest first."""
     found: list[Entry | None] = []
-    for story in published_stories(project, include_drafts):
+    for story in published_stories(project):
         found.append(_entry("story", story.date, story.title, story.summary, story.url, story.brand_id,
                             project, f"story:{story.key}"))
         for index, event in enumerate(story.events):
             found.append(_entry("event", event.date, event.title, event.text or "", story.url, story.brand_id,
                                 project, f"event:{story.key}:{index + 1}"))
-    for item in published_items(project, include_drafts):
+    for item in published_items(project):
         found.append(_entry("item", item.date, item.title, item.code, item_url(item), item.brand_id,
                             project, f"item:{item.code}"))
     return sorted((e for e in found if e), key=lambda e: (e.start, e.end, KIND_ORDER[e.kind], e.title, e.key))

@@ -10,21 +10,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..labels import label
-from ..model import Project
+from ...labels import label
+from ...model import Project
 
 EXTRA_CSS = "assets/lantai/lantai.css"
 EXTRA_JS: list[str] = ["assets/lantai/views/views.js"]
 VIEW_CSS = "assets/lantai/views/views.css"  # the exhibition views' own styles (lantai/views)
 
-MARKDOWN_EXTENSIONS = {
-    "attr_list": {},
-    "md_in_html": {},
-    "tables": {},
-    "footnotes": {},
-    "admonition": {},
-    "toc": {"permalink": True},
-}
+from ...pages.markdown import EXTENSIONS as MARKDOWN_EXTENSIONS
 
 # Not "content.tooltips": Material's tooltips copy every title attribute into innerHTML,
 # so a site name or reference code holding markup would run (tests/test_escaping.py);
@@ -40,12 +33,16 @@ def _user_theme(config: MkDocsConfig) -> dict:
     return {}
 
 
-def apply_defaults(config: MkDocsConfig, theme_dir: Path) -> None:
+def apply_defaults(config: MkDocsConfig, engine_theme_dir: Path, theme_dir: Path) -> None:
+    """`engine_theme_dir`: Lantai's overrides of Material's templates; `theme_dir`: Lantai's
+    own assets (CSS, scripts, fonts), served from the site."""
     theme = config.theme
     user_theme = _user_theme(config)
     # Our overrides come first, as Material's custom_dir would put them.
-    if str(theme_dir) not in theme.dirs:
-        theme.dirs.insert(1 if user_theme.get("custom_dir") else 0, str(theme_dir))
+    at = 1 if user_theme.get("custom_dir") else 0
+    for folder in (theme_dir, engine_theme_dir):
+        if str(folder) not in theme.dirs:
+            theme.dirs.insert(at, str(folder))
     # No request may leave the site: Material's Google Fonts are off, system fonts serve.
     theme["font"] = False
     if "palette" not in user_theme:

@@ -1,0 +1,119 @@
+"""`build` and `serve` with MkDocs: the command line's two commands that need the engine.
+
+A build is written beside the target and swapped in only when it succeeded, so a bad file
+never leaves a half-built or half-replaced site behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def config_overrides(config_file: Path) -> dict:
+    """What Lantai sets for every project unless its mkdocs.yml says otherwise."""
+    from mkdocs.utils.yaml import yaml_load
+    with open(config_file, "rb") as handle:
+        raw = yaml_load(handle) or {}
+    overrides = {}
+    if "docs_dir" not in raw:
+        overrides["docs_dir"] = str(config_file.resolve().parent / "content")
+    if "theme" not in raw:  # without it MkDocs would use its own theme, which Lantai does not style
+        overrides["theme"] = {"name": "material"}
+    return overrides
+
+
+def reproducible_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH for dates the engine writes (sitemap, gzip): the last commit's
+    time when the project is in git, otherwise the newest input file's."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, timeout=10, check=False).stdout.strip()
+        if out.isdigit():
+            return out
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((p.stat().st_mtime for folder in ("brands", "content") for p in (root / folder).rglob("*")
+                  if p.is_file()), default=0)
+    return str(int(newest))
+
+
+def _load(config_file: Path, **kwargs):
+    from mkdocs.config import load_config
+    os.environ["SOURCE_DATE_EPOCH"] = reproducible_epoch(config_file.resolve().parent)
+    return load_config(config_file=str(config_file), **{**config_overrides(config_file), **kwargs})
+
+
+def build_project(config_file: Path, site_dir: str | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+    root = config_file.resolve().parent
+    target = Path(site_dir).resolve() if site_dir else None
+    try:
+        config = _load(config_file, strict=True)
+    except MkDocsException as error:
+        print(str(error).strip(), file=sys.stderr)
+        return 1
+    target = target or Path(config.site_dir).resolve()
+    # The site replaces whatever is at the target: never the editors' files, nor a folder
+    # holding them, nor a folder inside them (the next build would publish the last one).
+    for kept in (Path(config.docs_dir).resolve(), root / "brands", config_file.resolve()):
+        if target == kept or target in kept.parents or kept in target.parents:
+            print(f"{target}: refusing to build there, it would replace or sit inside the project's files "
+                  f"({kept}); choose another folder with -d", file=sys.stderr)
+            return 2
+    from ...output import OutputError, say, site_lock, staging_dir, swap_in
+    language = str(config.theme.get("language") or "")
+    staging = None
+    try:
+        with site_lock(target, language):  # a second build into the same folder is refused
+            staging = staging_dir(target, language)
+            config.site_dir = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            except MkDocsException as error:
+                print(str(error).strip(), file=sys.stderr)
+                return 1
+            except OSError as error:  # disk full, read-only output: a message, not a traceback
+                raise OutputError(say("output-unwritable", language, target=target,
+                                      detail=error.strerror or error)) from error
+            finally:
+                config.plugins.on_shutdown()
+            _clean_published(config, staging)  # no GPS in photographs, no scripts in SVG (lantai/published.py)
+            swap_in(staging, target, language)
+            staging = None
+    except OutputError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        if staging is not None:  # never leave a half-built staging folder behind
+            shutil.rmtree(staging, ignore_errors=True)
+    return 0
+
+
+def _clean_published(config, site: Path) -> None:
+    from ...published import clean_published
+    plugin = config.plugins.get("lantai")
+    if getattr(plugin, "project", None) is not None:
+        clean_published(plugin.project, site, plugin.config.get("image_metadata", "strip"))
+
+
+def serve_project(config_file: Path, address: str, livereload: bool) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+    os.environ["SOURCE_DATE_EPOCH"] = reproducible_epoch(config_file.resolve().parent)
+    try:
+        serve(config_file=str(config_file), livereload=livereload, dev_addr=address,
+              watch=[str(config_file.resolve().parent / "brands")], **config_overrides(config_file))
+    except MkDocsException as error:
+        print(str(error).strip(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,107 @@
+"""Renders pages: fragments and editors' Markdown, in the project's language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import covers, dates, urls
+from ..labels import label
+from ..model import Brand, Project, Story
+from ..search.record import render_marks, simplified_passages
+from ..views import catalogue
+from ..views.common import item_url, term_slug
+from ..views.geo import coordinates
+from ..views.head import head_tags
+from ..views.media import fill_alt
+from .markdown import MarkdownRenderer, Rendered, inline_text, place_markers, replace_lines
+from .page import Page, RenderedPage
+
+THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "lantai"
+FRAGMENTS_DIR = THEME_DIR / "fragments"
+
+
+class Renderer:
+    """Renders one project's pages: fragments and editors' Markdown, in its language."""
+
+    def __init__(self, project: Project, markdown: MarkdownRenderer):
+        self.project = project
+        self.language = project.language
+        self.markdown = markdown
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(FRAGMENTS_DIR)),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["date"] = lambda value: dates.display(value, self.language)
+        self.env.filters["compact"] = compact
+        self.env.globals.update(t=lambda key, **p: label(key, self.language, **p), cover=self.cover,
+                                project=project, settings=project.settings, lang=self.language,
+                                item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
+                                sort_date=catalogue.sort_date)
+
+    def fragment(self, template: str, url: str, **context) -> Markup:
+        """One fragment, linking from the page at `url` (`href`), as one HTML block."""
+        return Markup(compact(self.env.get_template(template).render(href=_href(url), **context)))
+
+    def editor_text(self, text: str, source: str, url: str, figures: dict[str, str] | None = None) -> Rendered:
+        """An editor's Markdown as HTML: item markers placed, lone images as figures."""
+        text = place_markers(text, lambda code: self._card(code, url), lambda code: self._item_link(code, url))
+        text = replace_lines(text, figures or {})
+        return self.markdown.render(fill_alt(text), source, url)
+
+    def _card(self, code: str, url: str) -> str | None:
+        if code in self.project.withheld:
+            return ""
+        item = self.project.items.get(code)
+        return str(self.fragment("item_card.html", url, item=item)) if item else None
+
+    def _item_link(self, code: str, url: str) -> str | None:
+        if code in self.project.withheld:
+            return ""
+        item = self.project.items.get(code)
+        if not item:
+            return None
+        return (Markup('<a class="lt-item-link" href="{}" title="{}">').format(urls.relative(url, urls.item(item)),
+                                                                            item.code)
+                + Markup(inline_text(item.title)) + Markup("</a>"))
+
+    @jinja2.pass_context
+    def cover(self, context, record: Brand | Story) -> str:
+        """The record's own cover image when it has one, else generated cover art."""
+        if record.cover:
+            return Markup('<img class="lt-cover lt-cover--image" src="{}" alt="" loading="lazy" decoding="async">'
+                          ).format(context["href"](record.cover))
+        if isinstance(record, Story):
+            brand = self.project.brands.get(record.brand_id)
+            return covers.cover_svg(record.key, record.title, brand.category if brand else "")
+        return covers.cover_svg(record.id, record.name, record.category)
+
+
+def compact(html: str) -> str:
+    """A fragment without its blank lines (the templates' `{% if %}` lines leave them).
+    Only Lantai's own fragments: an editor's text may hold a <pre> with blank lines."""
+    joined = "\n".join(line for line in str(html).splitlines() if line.strip())
+    return Markup(joined) if isinstance(html, Markup) else joined
+
+
+def _href(from_url: str):
+    return lambda target: urls.relative(from_url, target)
+
+
+def render(renderer: Renderer, page: Page, prepare) -> RenderedPage:
+    """The page's article, made once from its kind's template. `prepare(renderer, page)`
+    (its kind's) gives what only rendering makes: the editor's text as HTML, say."""
+    extra, text = prepare(renderer, page)
+    html = renderer.env.get_template(page.template).render(href=_href(page.url), page=page,
+                                                           **page.context, **extra)
+    html = html.strip("\n") + "\n"
+    marks = render_marks(page.search, simplified_passages(_TAG.sub(" ", html))) if page.search else ""
+    return RenderedPage(page, html, text.toc if text else [], head_tags(renderer.project, page), marks,
+                        text.unresolved if text else [])
+
+
+_TAG = re.compile(r"<[^>]+>")

@@ -1,0 +1,164 @@
+"""The search index: Pagefind over the built site, made reproducible.
+
+The engine is Pagefind (bench/results/search.md holds the comparison with Material's
+built-in search that chose it). Pagefind runs after the site is built, reads the HTML and
+writes a static index in small chunks under `pagefind/`; the browser fetches only the
+chunks a query needs. Chinese text is given to it as character pairs (chinese.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .chinese import index_words, site_characters, t2s_pairs
+
+INDEX_DIR = "pagefind"                       # the index, relative to the site
+T2S_TABLE = "assets/lantai/t2s.txt"          # traditional -> simplified pairs, relative to the site
+# Parts of an indexed page that are not words a visitor looks for: Dublin Core term names
+# beside the item metadata, and the ready-made citation (it repeats title and site name).
+NOT_INDEXED = (".lt-dc", ".lt-cite")
+SEGMENTED = {"zh", "ja"}   # languages Pagefind would split with a dictionary
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind binary that comes inside the `pagefind[extended]` wheel."""
+    from pagefind.service import get_executable
+    binary = get_executable()
+    if binary is None or not Path(binary).exists():
+        raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[extended]'")
+    return Path(binary)
+
+
+def _language(page_html: str) -> str:
+    found = re.search(r'<html[^>]*\blang="([^"]+)"', page_html[:2000])
+    return found.group(1).lower() if found else ""
+
+
+def build_index(site_dir: Path) -> None:
+    """Index the built site with Pagefind, and write the character table beside it."""
+    site_dir = Path(site_dir)
+    output = site_dir / INDEX_DIR
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="lantai-search-") as scratch:
+        languages = set()
+        for page in sorted(site_dir.rglob("*.html")):
+            text = page.read_text(encoding="utf-8")
+            if "data-pagefind-body" in text:
+                languages.add(_language(text).split("-")[0])
+                copy = Path(scratch) / page.relative_to(site_dir)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(index_words(text), encoding="utf-8")
+        if not languages:
+            return   # nothing to index yet (a project without brands or pages): no index
+        options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
+        if languages & SEGMENTED:
+            # The page's words are ASCII now: no dictionary splitting, no stemming.
+            options += ["--force-language", "und"]
+        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *options,
+                                 "--silent"], capture_output=True, text=True, timeout=3600, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}".strip())
+    reproducible_filters(output)
+    # Pagefind's own UI bundles are not used by Lantai; keep the site small.
+    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                   "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
+        (site_dir / INDEX_DIR / unused).unlink(missing_ok=True)
+    table = site_dir / T2S_TABLE
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_text(t2s_pairs(site_characters(site_dir)), encoding="utf-8")
+
+
+# -- reproducible output ---------------------------------------------------------------
+#
+# Pagefind writes its index byte for byte the same on every run, except the filter files:
+# it keeps filter values in a hash map, whose order changes from run to run. Lantai builds
+# are reproducible, so the filter files are rewritten in sorted order, renamed by their
+# content as Pagefind names them, and the language's metadata file pointed at them.
+# The files are gzip-compressed CBOR after a "pagefind_dcd" signature; the few CBOR types
+# they use are read and written here.
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def reproducible_filters(output: Path) -> None:
+    entry_file = output / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = output / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_pagefind(meta_file)
+        prefix = language["hash"].split("_")[0]
+        filters = []
+        for name, old_hash in sorted(meta[3]):
+            old_file = output / "filter" / f"{old_hash}.pf_filter"
+            filter_name, values = _read_pagefind(old_file)
+            data = _encode([filter_name, sorted(values, key=lambda value: value[0])])
+            new_hash = f"{prefix}_{hashlib.sha256(data).hexdigest()[:7]}"
+            old_file.unlink()
+            _write_pagefind(output / "filter" / f"{new_hash}.pf_filter", data)
+            filters.append([name, new_hash])
+        meta[3] = filters
+        data = _encode(meta)
+        meta_file.unlink()
+        language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
+        _write_pagefind(output / f"pagefind.{language['hash']}.pf_meta", data)
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_pagefind(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise SearchIndexError(f"{path}: not a Pagefind index file")
+    value, _ = _decode(data, len(_SIGNATURE))
+    return value
+
+
+def _write_pagefind(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(data, mtime=0))
+
+
+def _decode(data: bytes, at: int):
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, at = int.from_bytes(data[at:at + size], "big"), at + size
+    if major == 0:
+        return info, at
+    if major == 3:
+        return data[at:at + info].decode("utf-8"), at + info
+    if major == 4:
+        items = []
+        for _ in range(info):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    raise SearchIndexError(f"unexpected CBOR major type {major} in a Pagefind file")
+
+
+def _encode(value, top: bool = True) -> bytes:
+    def head(major: int, number: int) -> bytes:
+        if number < 24:
+            return bytes([major << 5 | number])
+        size = next(s for s in (1, 2, 4, 8) if number < 1 << (8 * s))
+        return bytes([major << 5 | (24 + size.bit_length() - 1)]) + number.to_bytes(size, "big")
+    if isinstance(value, int):
+        body = head(0, value)
+    elif isinstance(value, str):
+        raw = value.encode("utf-8")
+        body = head(3, len(raw)) + raw
+    else:
+        body = head(4, len(value)) + b"".join(_encode(item, top=False) for item in value)
+    return _SIGNATURE + body if top else body
+
+

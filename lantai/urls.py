@@ -1,0 +1,100 @@
+"""Every address of the exhibition, spelled once: one function per kind of page.
+
+Addresses are site-relative directory URLs without a leading slash (`shangyu/manifesto/`,
+`''` for the home page), as CONTENT-FORMAT.md fixes them. Pages link to each other with
+`relative`, so a site works under any sub-path (a GitHub Pages project site).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model's records know their address through this module
+    from .model import Brand, FreePage, Item, Story
+
+HOME = ""
+TIMELINE = "timeline/"
+MAP = "map/"
+CATALOGUE = "items/"
+SEARCH = "search/"
+TAGS = "tags/"
+PEOPLE = "people/"
+PLACES = "places/"
+NOT_FOUND = "404.html"          # served for any address: its links are root-relative
+DATA = "data/"
+
+
+def category(category_id: str) -> str:
+    return f"categories/{category_id}/"
+
+
+def brand(record: "Brand | str") -> str:
+    return f"{record if isinstance(record, str) else record.id}/"
+
+
+def story(record: "Story") -> str:
+    return f"{record.brand_id}/{record.id}/"
+
+
+def story_at(key: str) -> str:
+    """The address of the story `brand-id/story-id`."""
+    return f"{key}/"
+
+
+def item(record: "Item") -> str:
+    return f"{CATALOGUE}{record.slug}/"
+
+
+def free_page(record: "FreePage") -> str:
+    return f"{record.name}/"
+
+
+def data(name: str) -> str:
+    return DATA + name
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
+    depth = from_url.count("/")
+    target = "../" * depth + to_url
+    return target or "./"
+
+
+def relative_path(url: str, other: str) -> str:
+    """`url` as seen from `other` by the shortest relative path (an editor's own links:
+    media/x.jpg from the page shangyu/manifesto/ is ../media/x.jpg). Both site-relative;
+    the last part of `other` is taken for a file when it has a dot."""
+    directory, _, name = other.rpartition("/")
+    if "." in name:
+        other = directory
+    from_parts = _parts(other)
+    to_parts = _parts(url)
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    joined = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+    return joined + "/" if url.endswith("/") else joined
+
+
+def _parts(path: str) -> list[str]:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return parts
+
+
+def page_of_source(source: str) -> str:
+    """The address of a page from its place among source files: a/b.md -> a/b/,
+    a/index.md -> a/, index.md -> ''."""
+    stem = source[:-3] if source.endswith(".md") else source
+    if stem == "index":
+        return HOME
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
