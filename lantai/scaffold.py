@@ -172,8 +172,13 @@ Write the story here in Markdown. Use "## Heading" for sections.
 
 
 def new_file(config_file: Path, kind: str, identifier: str) -> int:
+    from .config_check import ConfigError
     root = config_file.resolve().parent
-    language, categories = _project_language_and_categories(config_file)
+    try:
+        language, categories = _project_language_and_categories(config_file)
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     zh = is_chinese(language)
     todo = PLACEHOLDER["zh" if zh else "en"]
     if kind == "brand":
@@ -219,15 +224,10 @@ def _bad_id(value: str, zh: bool, reserved: tuple[str, ...] = RESERVED_IDS) -> s
 
 def _project_language_and_categories(config_file: Path) -> tuple[str, list[str]]:
     """Read just enough of mkdocs.yml (without building) to word the scaffold."""
-    from mkdocs.utils.yaml import yaml_load  # the CLI's only MkDocs dependency here: its YAML tags
-
+    from .config_check import lantai_options, read_config  # a safe reading: no site engine, no code run
     from .settings import make_settings
-    with open(config_file, "rb") as handle:
-        raw = yaml_load(handle) or {}
+    raw = read_config(config_file)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-    options: dict = {}
-    for entry in raw.get("plugins") or []:
-        if isinstance(entry, dict) and "lantai" in entry:
-            options = entry["lantai"] or {}
+    options = lantai_options(raw) or {}
     settings = make_settings(str(raw.get("site_name", "")), theme.get("language") or "en", options)
     return settings.language, [c.id for c in settings.categories]

@@ -1,9 +1,10 @@
-"""Golden tests of generated pages: a tiny project in, the exact Markdown of chosen pages out.
+"""Golden tests of rendered pages: a tiny project in, the exact article of chosen pages out.
 
-Each case under tests/golden/<case>/ holds `input/` (a project), `pages.txt` (the src_uris
-to compare, none for a case about mistakes) and `expected/` (each page as the plugin hands
-it to MkDocs: front matter with the title and meta, then the Markdown; and `problems.txt`,
-the validation report as `check` prints it). When
+Each case under tests/golden/<case>/ holds `input/` (a project), `pages.txt` (the source
+paths of the pages to compare, none for a case about mistakes) and `expected/` (each page
+as lantai/pages renders it for any engine: a header with its kind, address, title,
+description, what it hides and reads, then the article's HTML and its search marks; and
+`problems.txt`, the report `check` prints, warnings included). When
 page generation changes on purpose, rewrite them with `pytest --update-golden` and read
 the diff before committing.
 """
@@ -15,7 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lantai.pages import generate_pages
+from lantai.checking import check
+from lantai.drafts import published
+from lantai.pages import Renderer, plan, render
+from lantai.pages.markdown import MarkdownRenderer, site_resolver
 from lantai.problems import format_report
 from lantai.project import load_project
 from lantai.settings import make_settings
@@ -32,18 +36,28 @@ def load_case(case: Path):
     return load_project(case / "input", settings)
 
 
-def page_text(page) -> str:
-    meta = {"title": page.title, **page.meta}
-    if page.draft:
-        meta["draft"] = True
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + page.markdown
+def page_text(rendered) -> str:
+    page = rendered.page
+    meta = {"kind": page.kind, "url": page.url, "title": page.title, "description": page.description,
+            "hide": list(page.hide), "reads": sorted(page.reads), "draft": page.draft}
+    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + rendered.html
+            + (f"\n<!-- search marks -->\n{rendered.marks}\n" if rendered.marks else ""))
+
+
+def rendered_pages(project):
+    """Every page of the published project, rendered as a build renders it."""
+    shown = published(project)
+    pages = plan(shown)
+    renderer = Renderer(shown, MarkdownRenderer(site_resolver(shown, pages)))
+    return {page.source: render(renderer, page) for page in pages}
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_golden_pages(case, request):
     folder = GOLDEN / case
     project, problems = load_case(folder)
-    generated = {page.src_uri: page for page in generate_pages(project)}
+    problems = check(project, problems)
+    generated = rendered_pages(project)
     chosen = [line.strip() for line in (folder / "pages.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [uri for uri in chosen if uri not in generated] == [], f"pages.txt names pages that are not generated"
     actual = {uri: page_text(generated[uri]) for uri in chosen}

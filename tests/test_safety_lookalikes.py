@@ -18,7 +18,7 @@ def test_nfc_and_nfd_forms_are_one_term(tmp_path):
     project, problems = load(tmp_path, {"content/trade/typhoon.md": story, "content/trade/other.md": other})
     assert lines(problems) == []
     assert {s.tags[0] for s in project.stories.values()} == {nfc}
-    entries = subjects(project, False)
+    entries = subjects(project)
     assert [e.term for e in entries] == [nfc] and len(entries[0].stories) == 2
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG
-from lantai import search
+from lantai.pages import plan
 from lantai.project import load_project
+from lantai.search import chinese, index as search_index, record as search_record
 from lantai.settings import make_settings
 
 
@@ -34,9 +35,13 @@ def harbour():
 
 # -- what each page tells the index -------------------------------------------------------
 
+def search_of(project, source):
+    """What the page at `source` tells the index (None: left out), as a build plans it."""
+    return next(page.search for page in plan(project) if page.source == source)
+
+
 def test_story_record(bundled):
-    record = search.page_record(bundled, {"lantai": "story", "lantai_brand": "shangyu-red-memory"},
-                                "shangyu-red-memory/manifesto-first-translation.md", "")
+    record = search_of(bundled, "shangyu-red-memory/manifesto-first-translation.md")
     assert record.kind == "story" and record.kind_label == "故事"
     assert record.title == "镇馆之宝：《共产党宣言》首个中文全译本"
     assert record.brand == "上虞红色记忆" and record.category == "赓续记忆"
@@ -45,66 +50,59 @@ def test_story_record(bundled):
 
 
 def test_brand_item_and_free_page_records(bundled, harbour):
-    brand = search.page_record(bundled, {"lantai": "brand", "lantai_brand": "jingning-she-heritage"},
-                               "jingning-she-heritage/index.md", "")
+    brand = search_of(bundled, "jingning-she-heritage/index.md")
     assert (brand.kind_label, brand.title, brand.names) == ("档案品牌", "“畲韵景宁”档案活化", ["“畲韵景宁”档案活化"])
-    item = search.page_record(harbour, {"lantai": "item", "lantai_brand": "harbour-trade"}, "items/pt-0002.md", "")
+    item = search_of(harbour, "items/pt-0002.md")
     assert (item.kind_label, item.title, item.brand) == ("Archive item", "Damage report after the typhoon",
                                                          "Harbour Trade Records")
     assert item.names == ["PT-0002", "PT0002"] and item.date == "c. September 1937"
-    page = search.page_record(harbour, {}, "about.md", "About")
+    page = search_of(harbour, "about.md")
     assert (page.kind, page.kind_label, page.title) == ("page", "Page", "About")
 
 
 def test_pages_left_out_of_the_index(bundled):
-    for meta, src in [({"lantai": "home"}, "index.md"), ({"lantai": "category"}, "categories/memory.md"),
-                      ({"lantai": "search"}, "search.md"), ({}, "no-such-page.md")]:
-        assert search.page_record(bundled, meta, src, "x") is None
+    left_out = {page.kind for page in plan(bundled) if page.search is None}
+    assert left_out == {"home", "category", "search", "timeline", "map", "catalogue", "tags", "people", "places"}
+    indexed = {page.kind for page in plan(bundled) if page.search is not None}
+    assert indexed == {"brand", "story", "item", "page"}
 
 
 def test_code_forms():
-    assert search.code_forms("SY-0001") == ["SY-0001", "SY0001"]
-    assert search.code_forms("浙/J001-2") == ["浙/J001-2", "浙J0012"]
-    assert search.code_forms("A12") == ["A12"]
+    assert search_record.code_forms("SY-0001") == ["SY-0001", "SY0001"]
+    assert search_record.code_forms("浙/J001-2") == ["浙/J001-2", "浙J0012"]
+    assert search_record.code_forms("A12") == ["A12"]
 
 
-ARTICLE_PAGE = ('<html><body><header>x</header><article class="md-content__inner md-typeset">'
-                "<h1>T</h1><p>body</p></article></body></html>")
-
-
-def test_mark_page_makes_the_article_the_indexed_body():
-    record = search.SearchRecord("item", "Archive item", 'The "A" & B', brand="Trade", category="Ships",
-                                 date="1921", names=["PT-0001", "PT0001"])
-    marked = search.mark_page(ARTICLE_PAGE, record, "<p>body</p>")
-    assert marked.count("data-pagefind-body") == 1
-    assert '<article data-pagefind-body class="md-content__inner md-typeset">' in marked
-    assert 'data-pagefind-meta="title:The &quot;A&quot; &amp; B"' in marked
-    assert 'data-pagefind-meta="kind:Archive item"' in marked
-    assert 'data-pagefind-filter="category:Ships"' in marked
-    assert '<p data-pagefind-weight="10">PT-0001 · PT0001</p>' in marked
-    # The marks close the article, after the page's own text (excerpts come from the text).
-    assert marked.index("data-pagefind-body") < marked.index("<h1>") < marked.index("PT-0001") < marked.index("</article>")
-    assert search.mark_page(ARTICLE_PAGE, None) == ARTICLE_PAGE
+def test_marks_tell_the_index_what_the_page_is():
+    record = search_record.SearchRecord("item", "Archive item", 'The "A" & B', brand="Trade", category="Ships",
+                                        date="1921", names=["PT-0001", "PT0001"])
+    marks = search_record.render_marks(record)
+    assert 'data-pagefind-meta="title:The &quot;A&quot; &amp; B"' in marks
+    assert 'data-pagefind-meta="kind:Archive item"' in marks
+    assert 'data-pagefind-filter="category:Ships"' in marks
+    assert '<p data-pagefind-weight="10">PT-0001 · PT0001</p>' in marks
+    assert marks.startswith('<div class="lt-search-marks" hidden data-pagefind-ignore>')
 
 
 def test_traditional_passages_get_a_simplified_copy():
-    record = search.SearchRecord("story", "故事", "标题")
-    marked = search.mark_page(ARTICLE_PAGE, record, "<p>简体的句子。</p><blockquote>共產黨宣言，陳望道譯。</blockquote>")
-    assert "共产党宣言，陈望道译。" in marked
-    assert "简体的句子" not in marked.split("data-pagefind-body", 1)[1].split("<h1>")[0]
-    assert search.simplified_passages("全部是简体字。English too.") == ""
+    record = search_record.SearchRecord("story", "故事", "标题")
+    text = "简体的句子。共產黨宣言，陳望道譯。"
+    marks = search_record.render_marks(record, search_record.simplified_passages(text))
+    assert "共产党宣言，陈望道译。" in marks
+    assert "简体的句子" not in marks
+    assert search_record.simplified_passages("全部是简体字。English too.") == ""
 
 
 def test_index_words_are_character_pairs_outside_tags():
     page = '<a title="陈望道" href="/x/">陈望道译</a><p>SY-0001 彩带，宣</p>'
-    word = search.pair_word
+    word = chinese.pair_word
     assert word("陈望") == "zx9648671b" and word("译") == "zx8bd1"
-    assert search.index_words(page) == (f'<a title="陈望道" href="/x/"> {word("陈望")} {word("望道")} {word("道译")} '
+    assert chinese.index_words(page) == (f'<a title="陈望道" href="/x/"> {word("陈望")} {word("望道")} {word("道译")} '
                                         f'{word("译")} </a><p>SY-0001  {word("彩带")} {word("带")} ， {word("宣")} </p>')
 
 
 def test_t2s_table_covers_the_site_characters():
-    pairs = search.t2s_pairs({"产", "党", "陈", "彩"})
+    pairs = chinese.t2s_pairs({"产", "党", "陈", "彩"})
     table = dict(zip(pairs[0::2], pairs[1::2]))
     assert table["產"] == "产" and table["黨"] == "党" and table["陳"] == "陈" and table["綵"] == "彩"
     assert set(table.values()) <= {"产", "党", "陈", "彩"}
@@ -138,12 +136,12 @@ def test_every_page_has_the_search_box(bundled_site):
 def test_the_index_is_the_same_on_every_run(harbour_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(harbour_site, site)
-    search.build_index(site)
+    search_index.build_index(site)
     before = {p.relative_to(site): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
     originals = {p.relative_to(harbour_site): p.read_bytes()
                  for p in sorted((harbour_site / "pagefind").rglob("*")) if p.is_file()}
     assert before == originals
-    search.build_index(site)
+    search_index.build_index(site)
     again = {p.relative_to(site): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
     assert again == before
     assert any(str(name).startswith("pagefind/filter/") for name in before)
@@ -152,10 +150,10 @@ def test_the_index_is_the_same_on_every_run(harbour_site, tmp_path):
 def test_pagefind_files_read_back_as_written(bundled_site):
     import gzip
     for path in [*(bundled_site / "pagefind" / "filter").iterdir(), *(bundled_site / "pagefind").glob("*.pf_meta")]:
-        assert search._encode(search._read_pagefind(path)) == gzip.decompress(path.read_bytes())
+        assert search_index._encode(search_index._read_pagefind(path)) == gzip.decompress(path.read_bytes())
 
 
 def test_nothing_to_index_is_not_an_error(tmp_path):
     (tmp_path / "index.html").write_text("<html lang='zh'><body><p>首页</p></body></html>", encoding="utf-8")
-    search.build_index(tmp_path)
+    search_index.build_index(tmp_path)
     assert not (tmp_path / "pagefind").exists()

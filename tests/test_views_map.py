@@ -110,6 +110,6 @@ def test_a_project_without_locations_gets_the_list_and_no_map():
     from conftest import PROJECTS
     project, _ = load_project(PROJECTS / "minimal", make_settings("Minimal", "en", {}))
     assert not any(b.location for b in project.brands.values())
-    context = map_context(project, False, lambda url: url)
+    context = map_context(project, lambda url: url)
     assert context["svg"] == "" and context["outline_note"] == ""
     assert sum(len(entries) for _, entries in context["regions"]) == len(project.brands)

@@ -141,3 +141,17 @@ def inline_text(text: str) -> str:
     """An editor's plain text placed inside Markdown, shown as written: escaped for HTML,
     and not read as Markdown either (an item titled `2*3 and 4*5` is not emphasis)."""
     return text.translate(_INLINE_ESCAPES)
+
+
+def site_resolver(project, pages) -> Callable[[str], str | None]:
+    """Where an editor's relative link leads: a page by its source file (`../about.md`),
+    or a file of the content folder or published beside the brand files, by its path."""
+    by_source = {page.source: page.url for page in pages}
+
+    def resolve(target: str) -> str | None:
+        if target in by_source:
+            return by_source[target]
+        if target in project.extra_files or (project.content_dir / target).is_file():
+            return target
+        return None
+    return resolve

@@ -20,7 +20,7 @@ from ...checking import check
 from ...drafts import published
 from ...model import Project
 from ...pages import Page, Renderer, plan, render
-from ...pages.markdown import MarkdownRenderer
+from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
 from ...problems import ERROR, WARNING, ProjectError, format_report
 from ...project import load_project
@@ -98,12 +98,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def _markdown(self, project: Project, config: MkDocsConfig, files: Files) -> MarkdownRenderer:
         """Editors' Markdown as this site renders it: Lantai's extensions and the project's own."""
-        def resolve(target: str) -> str | None:
-            page = self.pages.get(target)
-            if page is not None:
-                return page.url
-            found = files.get_file_from_path(target)
-            return found.url if found is not None else None
+        resolve = site_resolver(project, list(self.pages.values()))
         extensions = {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions
                       if isinstance(name, str)}
         return MarkdownRenderer(resolve, extensions, clean=_sanitiser(project))
