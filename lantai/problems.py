@@ -149,6 +149,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a kind of code; write one of {allowed} (reference: the archive's own reference code, 档号)",
         "'{value}' 不是编号类别；请写 {allowed} 之一（reference 表示档案馆自己的档号）",
     ),
+    "raw-html": (
+        "'{value}' is not a way to publish editors' HTML; write one of {allowed} (sanitise: remove scripts, "
+        "event handlers and javascript: links; trust: publish it as written)",
+        "'{value}' 不是正文 HTML 的处理方式；请写 {allowed} 之一（sanitise 删除脚本、事件属性和 javascript: 链接；"
+        "trust 按原样发布）",
+    ),
     "unknown-code": (
         "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
         "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",
