@@ -62,12 +62,12 @@ ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
-    "audio": {"src", "controls", "loop", "muted", "preload"},
+    "audio": {"src", "controls", "loop", "muted", "preload"},  # no autoplay: a visitor starts sound
     "video": {"src", "controls", "loop", "muted", "preload", "poster", "width", "height", "playsinline"},
     "source": {"src", "type", "media"},
     "track": {"src", "kind", "srclang", "label", "default"},
-    "th": {"colspan", "rowspan", "scope", "headers", "align"},
-    "td": {"colspan", "rowspan", "headers", "align"},
+    "th": {"colspan", "rowspan", "scope", "headers", "align", "style"},  # style: STYLE below
+    "td": {"colspan", "rowspan", "headers", "align", "style"},
     "col": {"span"},
     "colgroup": {"span"},
     "ol": {"start", "reversed", "type"},
@@ -82,8 +82,6 @@ ATTRIBUTES = {
 # kept byte for byte. Any other style (position: fixed over the page, url(...)) is removed.
 STYLE = re.compile(r"\s*text-align:\s*(?:left|right|center|justify)\s*;?\s*", re.ASCII)
 STYLED = frozenset({"th", "td"})
-for _tag in STYLED:
-    ATTRIBUTES[_tag] = ATTRIBUTES[_tag] | {"style"}
 
 # Absolute URLs with another scheme are removed (javascript:, vbscript:, data:, file: ...);
 # relative ones (../x/, #fn:1, media/a.jpg, ?q=) are kept as written. No data: anywhere, not
