@@ -105,6 +105,10 @@ class Item:
 # called 档号; an exhibition's own numbering must never be cited as one.
 CODE_KINDS = ("reference", "exhibition", "catalogue", "identifier")
 
+# What happens to raw HTML in editors' Markdown: `sanitise` removes scripts, event handlers and
+# javascript: URLs (lantai/sanitise.py); `trust` publishes it as written.
+RAW_HTML = ("sanitise", "trust")
+
 
 def code_slug(code: str) -> str:
     """A reference code as a URL segment: SY-0001 -> sy-0001, 浙/J001-2 -> j001-2 style."""
@@ -195,6 +199,7 @@ class Settings:
     featured: list[str] = field(default_factory=list)
     site_url: str = ""
     code_kind: str = "identifier"   # what items' codes are unless an item says (CODE_KINDS)
+    raw_html: str = "sanitise"      # editors' HTML in Markdown fields (RAW_HTML; lantai/sanitise.py)
 
 
 @dataclass

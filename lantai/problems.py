@@ -161,6 +161,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the link '{value}' leads to no file or page of this project; check the file's name and folder (a link is read from the folder of the file it is written in; link another page by its file, e.g. ../about.md)",
         "链接 '{value}' 指向的文件或页面不存在；请核对文件名和所在文件夹（链接从它所在文件的文件夹算起；链接到其他页面请写其文件名，如 ../about.md）",
     ),
+    "raw-html": (
+        "'{value}' is not a way to publish editors' HTML; write one of {allowed} (sanitise: remove scripts, "
+        "event handlers and javascript: links; trust: publish it as written)",
+        "'{value}' 不是正文 HTML 的处理方式；请写 {allowed} 之一（sanitise 删除脚本、事件属性和 javascript: 链接；"
+        "trust 按原样发布）",
+    ),
     "unknown-code": (
         "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
         "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
-from .model import (CODE_KINDS, ID_PATTERN, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
+from .model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
 from .problems import ERROR, Problem, describe, is_chinese, problem
 from .references import check_references
 from .safety import MAX_ID
@@ -52,6 +52,9 @@ def check_settings(settings: Settings) -> list[Problem]:
     if settings.code_kind not in CODE_KINDS:
         problems.append(problem("mkdocs.yml", 0, "code_kind", "code-kind", value=settings.code_kind,
                                 allowed=", ".join(CODE_KINDS)))
+    if settings.raw_html not in RAW_HTML:
+        problems.append(problem("mkdocs.yml", 0, "raw_html", "raw-html", value=settings.raw_html,
+                                allowed=", ".join(RAW_HTML)))
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"

@@ -45,4 +45,5 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
     return Settings(site_name=site_name, language=language, subtitle=options.get("subtitle") or "",
                     categories=categories, featured=list(options.get("featured") or []),
                     code_kind=str(options.get("code_kind") or "identifier"),
+                    raw_html=str(options.get("raw_html") or "sanitise"),
                     site_url=site_url or "")

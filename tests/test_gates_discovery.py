@@ -7,9 +7,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 
-from conftest import BUNDLED_CONFIG, build_site, run_lantai
+from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, build_site, run_lantai
 from lantai import discovery
+from lantai.project import load_project
+from lantai.settings import make_settings
 from test_gates_pages import PAGE_CASES, PAGES_SITE_URL
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -17,6 +20,24 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def built_pages(site):
     return [path for path in site.rglob("index.html") if "assets" not in path.relative_to(site).parts]
+
+
+def expected_pages(project: str) -> set[str]:
+    """The folders (site-relative, "" for the home page) that must hold a page, from the
+    project's own files: home, categories, brands, published stories, their items, free pages."""
+    config = BUNDLED_CONFIG if project == "bundled" else HARBOUR_CONFIG
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options = next((entry["lantai"] or {} for entry in raw.get("plugins", [])
+                    if isinstance(entry, dict) and "lantai" in entry), {})
+    loaded, _ = load_project(config.parent, make_settings(raw["site_name"], raw["theme"].get("language"), options))
+    stories = loaded.published_stories()
+    published = {story.key for story in stories}
+    items = [item for item in loaded.items.values()
+             if not item.story_id or f"{item.brand_id}/{item.story_id}" in published]
+    assert loaded.brands and stories and items, f"{project}: the project has brands, stories and items"
+    return ({""} | {f"categories/{category.id}/" for category in loaded.settings.categories}
+            | {brand.url for brand in loaded.brands.values()} | {story.url for story in stories}
+            | {f"items/{item.slug}/" for item in items} | {page.url for page in loaded.pages})
 
 
 def published_url(site, page) -> str:
@@ -68,7 +89,13 @@ def test_robots_txt_points_at_the_sitemap(subpath_sites, project):
 @pytest.mark.parametrize("project", ["bundled", "harbour"])
 def test_every_page_names_its_canonical_url(subpath_sites, project):
     site = subpath_sites[project]
-    for path in built_pages(site):
+    pages = built_pages(site)
+    # Every page the project's files call for was built (so the loop below checks them all).
+    folders = {"" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in pages}
+    expected = expected_pages(project)
+    assert sorted(expected - folders) == []
+    assert len(pages) >= len(expected) + 3, "and the views: timeline, map, catalogue ..."
+    for path in pages:
         url = published_url(site, path)
         found = re.findall(r'<link rel="canonical" href="([^"]+)"', path.read_text(encoding="utf-8"))
         assert found == [url], f"{path.relative_to(site)}: canonical {found}, expected {url}"

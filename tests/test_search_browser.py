@@ -38,13 +38,22 @@ def test_header_box_by_keyboard(visit, bundled_url):
     assert "上虞红色记忆" in first.locator(".lt-result__meta").inner_text()
     assert "1920年" in first.locator(".lt-result__meta").inner_text()
     assert first.locator(".lt-result__excerpt mark").first.inner_text() == "陈望道"
-    # Down moves into the results, Up goes back, Escape closes them.
-    page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.classList.contains('lt-result__link')")
-    if results.count() > 1:
+    # Down moves into the results, one result at a time and no further than the last;
+    # Up goes back the same way to the box; Escape closes them.
+    def focused() -> int:
+        """Which result's link has the focus (-1: none of them)."""
+        return page.evaluate("() => Array.from(document.querySelectorAll('#lt-search-results .lt-result__link'))"
+                             ".indexOf(document.activeElement)")
+    last = page.locator("#lt-search-results .lt-result__link").count() - 1
+    assert last == results.count() - 1 and last >= 1, "moving between results needs two of them"
+    for index in range(last + 1):
         page.keyboard.press("ArrowDown")
-        assert page.evaluate("document.activeElement") is not None
+        assert focused() == index
+    page.keyboard.press("ArrowDown")
+    assert focused() == last
+    for index in range(last - 1, -1, -1):
         page.keyboard.press("ArrowUp")
+        assert focused() == index
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.id") == "lt-search-input"
     page.keyboard.press("Escape")

@@ -8,13 +8,14 @@ import io
 import json
 
 import pytest
+import yaml
 
 from lantai.exports import ITEM_COLUMNS, export_files
 from lantai.project import load_project
 from lantai.settings import make_settings
 from views_support import page_file
 
-from conftest import PAGES_SITE_URL, PROJECTS
+from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, PAGES_SITE_URL, PROJECTS
 
 FILES = ("brands.json", "stories.json", "items.json", "items.csv", "timeline.json", "datapackage.json")
 
@@ -34,17 +35,36 @@ def every_url(site) -> list[str]:
 def test_every_url_resolves_to_a_built_page(which, bundled_site, harbour_site):
     site = bundled_site if which == "bundled" else harbour_site
     urls = every_url(site)
-    assert urls
+    assert len(urls) == expected_urls(which)
     for url in urls:
         assert url.startswith("/") and page_file(site, url).is_file(), url
     brand_pages = [b["id"] for b in records(site, "brands.json") if page_file(site, b["id"] + "/").is_file()]
     assert len(brand_pages) == len(records(site, "brands.json")) == (15 if which == "bundled" else 2)
 
 
+def expected_urls(which: str) -> int:
+    """How many record URLs the open data must hold, from the project's own files: one per brand,
+    one per published story, and two per item of a published story or brand (JSON and CSV)."""
+    config = BUNDLED_CONFIG if which == "bundled" else HARBOUR_CONFIG
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    options = next((entry["lantai"] or {} for entry in raw.get("plugins", [])
+                    if isinstance(entry, dict) and "lantai" in entry), {})
+    project, _ = load_project(config.parent, make_settings(raw["site_name"], raw["theme"].get("language"), options))
+    stories = {story.key for story in project.published_stories()}
+    items = [item for item in project.items.values()
+             if not item.story_id or f"{item.brand_id}/{item.story_id}" in stories]
+    assert project.brands and stories and items
+    return len(project.brands) + len(stories) + 2 * len(items)
+
+
 @pytest.mark.parametrize("which", ["bundled", "harbour"])
 def test_published_urls_are_absolute_and_resolve(which, subpath_sites):
     site = subpath_sites[which]
-    for url in every_url(site):
+    urls = every_url(site)
+    assert len(urls) == expected_urls(which), "a URL for every brand, story and item, in JSON and CSV"
+    assert {url.removeprefix(PAGES_SITE_URL).split("/")[0] for url in urls} >= {"items"} | {
+        b["id"] for b in records(site, "brands.json")}
+    for url in urls:
         assert url.startswith(PAGES_SITE_URL), url
         assert page_file(site, url.removeprefix(PAGES_SITE_URL)).is_file(), url
 

@@ -20,6 +20,7 @@ from ..views.media import fill_alt
 from .markdown import MarkdownRenderer, Rendered, inline_text, place_markers, replace_lines
 from .page import Page, RenderedPage
 
+_HOLD = "\ue000"   # a private-use character: marks where Lantai's own blocks go in an editor's text
 THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "lantai"
 FRAGMENTS_DIR = THEME_DIR / "fragments"
 
@@ -48,10 +49,28 @@ class Renderer:
         return Markup(compact(self.env.get_template(template).render(href=_href(url), **context)))
 
     def editor_text(self, text: str, source: str, url: str, figures: dict[str, str] | None = None) -> Rendered:
-        """An editor's Markdown as HTML: item markers placed, lone images as figures."""
-        text = place_markers(text, lambda code: self._card(code, url), lambda code: self._item_link(code, url))
-        text = replace_lines(text, figures or {})
-        return self.markdown.render(fill_alt(text), source, url)
+        """An editor's Markdown as HTML: item markers placed, lone images as figures.
+
+        Item cards and figures are Lantai's own markup (pictures, lightbox attributes) that the
+        sanitiser would strip from an editor's HTML: they stand in the text as placeholder
+        paragraphs while it is rendered and cleaned, and take their place afterwards."""
+        blocks: list[str] = []
+
+        def hold(block: str) -> str:
+            blocks.append(block)
+            return f"{_HOLD}{len(blocks) - 1}{_HOLD}"
+        text = text.replace(_HOLD, "")  # no editor can write a placeholder
+        text = place_markers(text, lambda code: self._held(self._card(code, url), hold),
+                             lambda code: self._item_link(code, url))
+        text = replace_lines(text, {line: hold(block) for line, block in (figures or {}).items()})
+        rendered = self.markdown.render(fill_alt(text), source, url)
+        for index, block in enumerate(blocks):
+            rendered.html = rendered.html.replace(f"<p>{_HOLD}{index}{_HOLD}</p>", block, 1)
+        return rendered
+
+    @staticmethod
+    def _held(block: str | None, hold) -> str | None:
+        return hold(block) if block else block
 
     def _card(self, code: str, url: str) -> str | None:
         if code in self.project.withheld:

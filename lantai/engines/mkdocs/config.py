@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ...model import RAW_HTML
+
 
 class LantaiConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -16,4 +18,6 @@ class LantaiConfig(Config):
     featured = c.ListOfItems(c.Type(str), default=[])  # story keys: brand-id/story-id
     # What items' codes are: reference (the archive's 档号), exhibition, catalogue or identifier
     code_kind = c.Type(str, default="identifier")
+    # Raw HTML in editors' Markdown: sanitise (no scripts, handlers, javascript: links) or trust (lantai/sanitise.py)
+    raw_html = c.Choice(RAW_HTML, default="sanitise")
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)

@@ -24,6 +24,7 @@ from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
 from ...problems import ERROR, WARNING, ProjectError, format_report
 from ...project import load_project
+from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
 from ...settings import make_settings
 from . import setup
@@ -164,10 +165,6 @@ def _source_of(page: Page) -> str:
 
 def _sanitiser(project: Project):
     """Editors' HTML cleaned unless the project trusts it (lantai/sanitise.py)."""
-    try:
-        from ...sanitise import editor_html
-    except ImportError:
-        return None
     return lambda html_text: editor_html(html_text, project.settings)
 
 
