@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from . import urls
 from .model import Project
 from .labels import label
 
@@ -55,7 +56,7 @@ def not_found_page(project: Project) -> dict:
     """What the 404 page shows: its words in the site's language, and links to the
     entrance, the search page and every category (URLs from the site root)."""
     words = {key: label(f"not_found_{key}", project.language) for key in NOT_FOUND_WORDS}
-    categories = [NotFoundLink(c.name, f"categories/{c.id}/", c.description)
+    categories = [NotFoundLink(c.name, urls.category(c.id), c.description)
                   for c in project.settings.categories]
     return {"words": words, "home": NotFoundLink(words["home"], ""),
-            "search_url": "search/", "categories": categories}
+            "search_url": urls.SEARCH, "categories": categories}

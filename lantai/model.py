@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import urls
+
 # Ids are URL slugs. Reserved ids are the site's own top-level addresses.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_IDS = ("categories", "timeline", "map", "items", "tags", "search", "data", "assets",
@@ -140,7 +142,7 @@ class Brand:
 
     @property
     def url(self) -> str:
-        return f"{self.id}/"
+        return urls.brand(self)
 
 
 @dataclass
@@ -171,7 +173,7 @@ class Story:
 
     @property
     def url(self) -> str:
-        return f"{self.brand_id}/{self.id}/"
+        return urls.story(self)
 
 
 @dataclass
@@ -185,7 +187,7 @@ class FreePage:
 
     @property
     def url(self) -> str:
-        return f"{self.name}/"
+        return urls.free_page(self)
 
 
 @dataclass

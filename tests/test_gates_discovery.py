@@ -30,7 +30,7 @@ def expected_pages(project: str) -> set[str]:
     options = next((entry["lantai"] or {} for entry in raw.get("plugins", [])
                     if isinstance(entry, dict) and "lantai" in entry), {})
     loaded, _ = load_project(config.parent, make_settings(raw["site_name"], raw["theme"].get("language"), options))
-    stories = loaded.published_stories()
+    stories = [s for s in loaded.stories.values() if not s.draft]
     published = {story.key for story in stories}
     items = [item for item in loaded.items.values()
              if not item.story_id or f"{item.brand_id}/{item.story_id}" in published]

@@ -29,7 +29,7 @@ from lantai.project import check_settings, load_project
 from lantai.sanitise import TAGS, URL_SCHEMES, clean, editor_html
 from lantai.settings import make_settings
 
-# What the page pipeline renders editors' Markdown with (lantai/mkdocs_plugin/setup.py).
+# What the page pipeline renders editors' Markdown with (lantai/pages/markdown.py).
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc"]
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 
@@ -369,7 +369,7 @@ def test_an_unknown_raw_html_value_is_reported_for_editors():
 
 
 def test_the_plugin_declares_the_choice():
-    from lantai.mkdocs_plugin.config import LantaiConfig
+    from lantai.engines.mkdocs.config import LantaiConfig
     config = LantaiConfig()
     config.load_dict({})
     assert config.validate() == ([], []) and config.raw_html == "sanitise"

@@ -50,7 +50,7 @@ def expected_urls(which: str) -> int:
     options = next((entry["lantai"] or {} for entry in raw.get("plugins", [])
                     if isinstance(entry, dict) and "lantai" in entry), {})
     project, _ = load_project(config.parent, make_settings(raw["site_name"], raw["theme"].get("language"), options))
-    stories = {story.key for story in project.published_stories()}
+    stories = {story.key for story in project.stories.values() if not story.draft}
     items = [item for item in project.items.values()
              if not item.story_id or f"{item.brand_id}/{item.story_id}" in stories]
     assert project.brands and stories and items

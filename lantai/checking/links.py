@@ -45,6 +45,12 @@ def find_links(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def is_file_link(path: str) -> bool:
+    """A link to a file (`media/x.jpg`, `../about.md`); a link to a folder (`../`) is left
+    as written, as the engine leaves it."""
+    return not path.endswith("/") and bool(posixpath.splitext(posixpath.basename(path))[1])
+
+
 def check_links(project: Project) -> list[Problem]:
     pages = {f"{s.brand_id}/{s.id}.md" for s in project.stories.values()} | {f"{p.name}.md" for p in project.pages}
     pages |= {f"{b}/index.md" for b in project.brands} | {"index.md"}
@@ -52,7 +58,7 @@ def check_links(project: Project) -> list[Problem]:
     for path, start, field_name, text, source in texts(project):
         for number, target in find_links(text):
             scheme, netloc, link_path, _, _ = urlsplit(target)
-            if scheme or netloc or target.startswith(("/", "#")) or not link_path:
+            if scheme or netloc or target.startswith(("/", "#")) or not is_file_link(link_path):
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(link_path)))
             if resolved in pages or resolved in project.extra_files or (project.content_dir / resolved).is_file():

@@ -69,7 +69,8 @@ class _Links(Treeprocessor):
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(path)).lstrip("/"))
         found = self.resolve(target)
         if found is None:
-            self.unresolved.append(link)
+            if posixpath.splitext(posixpath.basename(path))[1]:  # a file that is not there (a folder: left)
+                self.unresolved.append(link)
             return link
         relative = urls.relative_path(found, self.url)
         return relative + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")

@@ -42,7 +42,7 @@ class Renderer:
         self.env.globals.update(t=lambda key, **p: label(key, self.language, **p), cover=self.cover,
                                 project=project, settings=project.settings, lang=self.language,
                                 item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
-                                sort_date=catalogue.sort_date)
+                                sort_date=catalogue.sort_date, urls=urls)
 
     def fragment(self, template: str, url: str, **context) -> Markup:
         """One fragment, linking from the page at `url` (`href`), as one HTML block."""
@@ -65,7 +65,9 @@ class Renderer:
         text = replace_lines(text, {line: hold(block) for line, block in (figures or {}).items()})
         rendered = self.markdown.render(fill_alt(text), source, url)
         for index, block in enumerate(blocks):
-            rendered.html = rendered.html.replace(f"<p>{_HOLD}{index}{_HOLD}</p>", block, 1)
+            token = f"{_HOLD}{index}{_HOLD}"
+            # A block stands as a paragraph of its own; elsewhere (a list item) in place of its token.
+            rendered.html = rendered.html.replace(f"<p>{token}</p>", block, 1).replace(token, block, 1)
         return rendered
 
     @staticmethod

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import re
 
+from .. import urls
 from ..model import Brand, Item, Project, Story
 from ..markers import find_markers
 
 
 def item_url(item: Item) -> str:
-    return f"items/{item.slug}/"
+    return urls.item(item)
 
 
 def published_stories(project: Project) -> list[Story]:

@@ -7,6 +7,7 @@ map the same brands are listed by region: what a screen reader and a phone use.
 
 from __future__ import annotations
 
+from .. import urls
 from ..model import Brand, Place, Project, Story
 from ..problems import is_chinese
 from .common import published_stories, region_group, term_slug
@@ -62,7 +63,7 @@ def map_context(project: Project, href) -> dict:
     points = [Point(b.location[0], b.location[1], f"{n} {b.name}", b.url, "brand", n)
               for _, entries in regions for n, b in entries if b.location]
     points += [Point(p.location[0], p.location[1], p.name,
-                     stories[0].url if len(stories) == 1 else f"map/#map-place-{term_slug(p.name)}", "place")
+                     stories[0].url if len(stories) == 1 else f"{urls.MAP}#map-place-{term_slug(p.name)}", "place")
                for p, stories in places]
     _, zhejiang = frame_for(points)
     english, chinese = OUTLINE_NOTE
