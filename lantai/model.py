@@ -179,6 +179,9 @@ class FreePage:
         return f"{self.name}/"
 
 
+DEFAULT_ASSETS = ("assets",)
+
+
 @dataclass
 class Settings:
     """The exhibition's settings: the `lantai` plugin entry of mkdocs.yml, with defaults."""
@@ -190,6 +193,8 @@ class Settings:
     featured: list[str] = field(default_factory=list)
     site_url: str = ""
     code_kind: str = "identifier"   # what items' codes are unless an item says (CODE_KINDS)
+    # Folders (or files) below content/ published whole, named or not (lantai/publish_list.py)
+    assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
 
 
 @dataclass

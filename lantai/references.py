@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .model import Item, Project
 from .problems import Problem, problem
@@ -28,6 +29,17 @@ def find_markers(text: str) -> list[Marker]:
     """Item markers outside fenced code blocks, inline code and HTML comments (where an
     editor, or the story scaffold, shows the syntax as an example)."""
     markers = []
+    for number, visible in written_lines(text):
+        for match in MARKER.finditer(visible):
+            alone = visible.strip() == match.group(0)
+            markers.append(Marker(match.group(1), number, alone))
+    return markers
+
+
+def written_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line of an editor's Markdown that says something: fenced
+    code blocks and HTML comments left out, inline code blanked (there the editor shows
+    syntax as an example). Item markers and links to files are read from these lines."""
     fenced = False
     in_comment = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -37,11 +49,7 @@ def find_markers(text: str) -> list[Marker]:
         if fenced:
             continue
         visible, in_comment = _outside_comments(line, in_comment)
-        visible = _CODE_SPAN.sub(" ", visible)
-        for match in MARKER.finditer(visible):
-            alone = visible.strip() == match.group(0)
-            markers.append(Marker(match.group(1), number, alone))
-    return markers
+        yield number, _CODE_SPAN.sub(" ", visible)
 
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")

@@ -16,4 +16,6 @@ class LantaiConfig(Config):
     featured = c.ListOfItems(c.Type(str), default=[])  # story keys: brand-id/story-id
     # What items' codes are: reference (the archive's 档号), exhibition, catalogue or identifier
     code_kind = c.Type(str, default="identifier")
+    # Folders (or files) below docs_dir published whole; anything else is published only when named
+    assets = c.ListOfItems(c.Type(str), default=["assets"])
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .. import discovery, search
+from .. import discovery, publish_list, published, search
 from ..model import Project
 from .. import views
 from ..pages import THEME_DIR, GeneratedPage, generate_pages
@@ -65,18 +66,14 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             return files
         project = self.project
         generated = generate_pages(project, include_drafts=self.serving)
-        replaced = {page.src_uri for page in generated} | {"index.md"}
-        replaced |= {Path(story.path).relative_to("content").as_posix() for story in project.stories.values()
-                     if story.path.startswith("content/")}
-        for file in list(files):
-            if file.src_uri in replaced:
-                files.remove(file)
+        publish_editors_files(files, config, project, self.config.image_metadata)
+        for page in generated:  # the home page and stories take the place of their sources
+            if (replaced := files.get_file_from_path(page.src_uri)) is not None:
+                files.remove(replaced)
         nav_pages = setup.nav_sources(config)
         for page in generated:
             files.append(File.generated(config, page.src_uri, content=page_source(page),
                                         inclusion=inclusion_of(page, nav_pages)))
-        for site_path, source in sorted(project.extra_files.items()):
-            files.append(File.generated(config, site_path, abs_src_path=str(source)))
         # Open data, image renditions and share images (lantai/views): made here, never in docs_dir.
         for site_path, content in sorted(views.site_files(project, generated, self.serving).items()):
             files.append(File.generated(config, site_path, content=content))
@@ -120,6 +117,33 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, metadata: str) -> None:
+    """Of what MkDocs found in docs_dir, keep the free pages and the files mkdocs.yml names
+    (extra_css, a logo); every other file there is dropped (notes in content/_notes/, links
+    out of the project, unused photographs). Then add exactly the editors' files Lantai
+    publishes (lantai/publish_list.py), each with the bytes it is published with
+    (lantai/published.py: no GPS, no scripts in SVG), in `serve` as in `build`. The
+    theme's own files are not from docs_dir and stay."""
+    docs_dir = os.path.realpath(config.docs_dir)
+    kept = {f"{page.name}.md" for page in project.pages} | _named_by_config(config)
+    for file in list(files):
+        if file.src_dir is not None and os.path.realpath(file.src_dir) == docs_dir and file.src_uri not in kept:
+            files.remove(file)
+    for site_path, source in publish_list.published_files(project).items():
+        if (shadowed := files.get_file_from_path(site_path)) is not None:
+            files.remove(shadowed)
+        content = published.published_bytes(source, metadata)
+        files.append(File.generated(config, site_path, content=content) if content is not None
+                     else File.generated(config, site_path, abs_src_path=str(source)))
+
+
+def _named_by_config(config: MkDocsConfig) -> set[str]:
+    """Files in docs_dir that mkdocs.yml names: its own styles and scripts, logo and favicon."""
+    named = [str(getattr(entry, "path", entry)) for entry in [*config.extra_css, *config.extra_javascript]]
+    named += [str(config.theme.get(key)) for key in ("logo", "favicon") if config.theme.get(key)]
+    return {posixpath.normpath(name.replace("\\", "/")) for name in named if "://" not in name}
 
 
 def page_source(page: GeneratedPage) -> str:
