@@ -179,7 +179,8 @@ class FreePage:
         return f"{self.name}/"
 
 
-DEFAULT_ASSETS = ("assets",)
+# content/assets/, and an editor's own robots.txt (it replaces the generated one)
+DEFAULT_ASSETS = ("assets", "robots.txt")
 
 
 @dataclass

@@ -5,8 +5,9 @@ Named are an item's media and transcripts, brand and story covers, and the files
 Markdown links to (story bodies, brand and item descriptions, free pages, the home page's
 introduction): `![alt](path)`, `[text](path)` and `[label]: path`, where the path is
 relative and not a page, a web address or an anchor. It is resolved as the site engine
-resolves it, from the page the text is shown on. An assets folder (setting `assets`,
-default `assets`, folders or files below content/) is published whole, Markdown aside.
+resolves it, from the page the text is shown on. An assets folder (setting `assets`:
+folders or files below content/, by default `assets` and `robots.txt`) is published
+whole, Markdown aside.
 
 Never published: files and folders whose name starts with `_` or `.` (editors' notes,
 `content/_notes/`), and any file whose real path, links followed, is outside the project
@@ -35,7 +36,7 @@ from .references import written_lines
 
 # `](path` ends every inline link and image, also an image inside a link: [![a](t.jpg)](f.jpg)
 _INLINE = re.compile(r"\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>[^)\s]+))")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>\S+))")
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>\S+))")  # not [^1]: a footnote
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PAGE_SUFFIXES = (".md",)  # pages are the engine's, never published as files
 
@@ -194,7 +195,7 @@ def _assets(project: Project, entry: str, found: _Found) -> None:
         found.problems.append(problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry))
         return
     if not os.path.lexists(start):
-        if entry not in DEFAULT_ASSETS:  # the default folder need not exist
+        if entry not in DEFAULT_ASSETS:  # the default ones need not exist
             found.problems.append(problem("mkdocs.yml", 0, "assets", "no-assets-folder", value=entry))
         return
     seen: set[Path] = set()

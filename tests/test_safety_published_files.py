@@ -322,10 +322,10 @@ def test_a_file_only_a_draft_names_is_not_listed(tmp_path):
 def test_linked_files_are_local_files_only():
     text = ("![a](a.jpg) [b](b.pdf \"t\") [page](other.md) [web](https://example.org/x.pdf) [m](mailto:a@b.c)\n"
             "[top](#top) [dir](../) [![thumb](t.jpg)](full.jpg) [sp](<my file.pdf>) `![code](c.jpg)`\n"
-            "<!-- ![hidden](h.jpg) -->\n[ref]: refs/r.pdf\n[enc](x%20y.pdf?v=1#p2) [abs](/assets/z.pdf)\n")
+            "<!-- ![hidden](h.jpg) -->\n[ref]: refs/r.pdf\n[^1]: ../../notes.txt, a footnote\n[enc](x%20y.pdf?v=1#p2) [abs](/assets/z.pdf)\n")
     assert [(link.line, link.path) for link in linked_files(text)] == [
         (1, "a.jpg"), (1, "b.pdf"), (2, "t.jpg"), (2, "full.jpg"), (2, "my file.pdf"), (4, "refs/r.pdf"),
-        (5, "x y.pdf"), (5, "/assets/z.pdf")]
+        (6, "x y.pdf"), (6, "/assets/z.pdf")]
 
 
 def test_a_named_file_in_the_project_but_outside_content_is_refused_as_such(tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..model import DEFAULT_ASSETS
+
 
 class LantaiConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -17,5 +19,5 @@ class LantaiConfig(Config):
     # What items' codes are: reference (the archive's 档号), exhibition, catalogue or identifier
     code_kind = c.Type(str, default="identifier")
     # Folders (or files) below docs_dir published whole; anything else is published only when named
-    assets = c.ListOfItems(c.Type(str), default=["assets"])
+    assets = c.ListOfItems(c.Type(str), default=list(DEFAULT_ASSETS))
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)
