@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .loading import read_text
 from .model import Project
+from .publish_list import leads_out, project_folders
 
 _CODE = re.compile(r"""(?:^|[{,\s-])code\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s,}#][^,}#\n]*?))\s*(?=[,}#\n]|$)""",
                    re.MULTILINE)
@@ -31,15 +32,18 @@ def codes_written(text: str) -> set[str]:
 def unread_files(project: Project) -> Unread:
     found = Unread()
     brands = project.root / "brands"
+    folders = project_folders(project)  # a link out of the project is never read, not even here
     if brands.is_dir():
         for file in brands.iterdir():
             if file.suffix in (".yml", ".yaml") and file.stem not in project.brands and file.is_file():
                 found.ids.add(file.stem)
-                found.codes |= codes_written(read_text(file))
+                if not leads_out(file, folders):
+                    found.codes |= codes_written(read_text(file))
     if project.content_dir.is_dir():
         for file in project.content_dir.glob("*/*.md"):
             key = f"{file.parent.name}/{file.stem}"
             if key not in project.stories and file.is_file():
                 found.ids.add(key)
-                found.codes |= codes_written(read_text(file))
+                if not leads_out(file, folders):
+                    found.codes |= codes_written(read_text(file))
     return found

@@ -1,17 +1,19 @@
 """Images an editor names, opened at `check` time: a file that is not the image its name
 says (a text or empty `.jpg`), a truncated photograph, a decompression bomb, an SVG that
-cannot be read, an image in a story's text that points outside the project. Each is a
+cannot be read, an image in a story's text that points outside the content folder. Each is a
 message at the field or line naming it, never a traceback in the middle of a build.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from pathlib import Path
 
 from .model import Project
 from .problems import Problem, problem
+from .publish_list import leads_out, project_folders
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff")
 MAX_PIXELS = 80_000_000  # 80 megapixels: more than any scan needs, far less than a bomb's
@@ -93,17 +95,16 @@ def _body_images(project: Project, story, check) -> list[Problem]:
             src = match["src"].split("#")[0].split("?")[0]
             if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE):
                 continue  # a web address: not a file of the project
-            target = (content / src.lstrip("/")) if src.startswith("/") else (folder / src)
-            target = target.resolve()
+            target = Path(os.path.normpath((content / src.lstrip("/")) if src.startswith("/") else (folder / src)))
             at = story.body_line + number
-            try:
-                site_path = target.relative_to(content).as_posix()
-            except ValueError:
+            if leads_out(target, project_folders(project)):
+                continue  # outside the project: reported, and never opened (lantai/publish_list.py)
+            if not target.is_relative_to(content):
                 found.append(problem(story.path, at, "", "image-outside", value=match["src"]))
                 continue
             if not target.is_file():
                 found.append(problem(story.path, at, "", "missing-file", value=match["src"], looked=target,
                                      beside=Path(story.path).name))
                 continue
-            check(site_path, story.path, at, "")
+            check(target.relative_to(content).as_posix(), story.path, at, "")
     return found

@@ -190,6 +190,10 @@ class FreePage:
         return urls.free_page(self)
 
 
+# content/assets/, and an editor's own robots.txt (it replaces the generated one)
+DEFAULT_ASSETS = ("assets", "robots.txt")
+
+
 @dataclass
 class Settings:
     """The exhibition's settings: the `lantai` plugin entry of mkdocs.yml, with defaults."""
@@ -202,6 +206,8 @@ class Settings:
     site_url: str = ""
     code_kind: str = "identifier"   # what items' codes are unless an item says (CODE_KINDS)
     raw_html: str = "sanitise"      # editors' HTML in Markdown fields (RAW_HTML; lantai/sanitise.py)
+    # Folders (or files) below content/ published whole, named or not (lantai/publish_list.py)
+    assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
 
 
 @dataclass

@@ -262,6 +262,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "put the file in content/ next to the story and name it from there",
         "图片 '{value}' 位于 content 文件夹之外，不会被发布（页面上将显示为损坏的图片）；请把文件放进 content/，与故事放在一起",
     ),
+    "outside-project": (
+        "'{value}' is outside the project (the folder holding mkdocs.yml), or is a link that leads out of it, "
+        "so it is never published; copy the file itself into the project, next to {beside}, and name it from there",
+        "'{value}' 位于项目之外（项目即 mkdocs.yml 所在的文件夹），或是指向项目之外的链接，因此绝不会发布；"
+        "请把文件本身复制到项目中，与 {beside} 放在一起，再从那里引用",
+    ),
+    "link-outside-project": (
+        "this is a link to a file or folder outside the project (the folder holding mkdocs.yml); Lantai neither "
+        "reads nor publishes it. Put a copy of the file itself here instead of the link, or remove the link",
+        "这是指向项目之外（项目即 mkdocs.yml 所在的文件夹）的文件或文件夹的链接；Lantai 既不读取也不发布它。"
+        "请用文件本身的副本代替该链接，或删除该链接",
+    ),
+    "outside-content": (
+        "'{value}' is in the project but neither in content/ nor beside the brand files in brands/, so it would "
+        "not be published (a broken link); move it into content/, next to {beside}, and name it from there",
+        "'{value}' 在项目中，但既不在 content/ 中，也不在 brands/ 的品牌文件旁边，因此不会被发布（页面上将是失效的链接）；"
+        "请把它移到 content/ 中，与 {beside} 放在一起，再从那里引用",
+    ),
+    "hidden-file": (
+        "'{value}' has a name, or sits in a folder, starting with '_' or '.'; such files are editors' own and "
+        "never published. Move the file out of there, next to {beside}, or rename it",
+        "'{value}' 的文件名或所在文件夹以 '_' 或 '.' 开头；这类文件留给编辑自用，绝不会发布。"
+        "请把文件移出该文件夹，与 {beside} 放在一起，或重命名",
+    ),
+    "assets-folder": (
+        "'{value}' cannot be an assets folder: name a folder (or a file) below content/, such as assets or "
+        "harbour-trade/media, without '..' and with no part starting with '_' or '.'",
+        "'{value}' 不能用作资源文件夹：请写 content/ 下的一个文件夹（或文件），如 assets 或 harbour-trade/media，"
+        "不能含 '..'，各级名称也不能以 '_' 或 '.' 开头",
+    ),
+    "no-assets-folder": (
+        "the assets folder content/{value} does not exist; create it, or correct or remove it under 'assets'",
+        "资源文件夹 content/{value} 不存在；请新建该文件夹，或在 assets 中改正或删除这一项",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",

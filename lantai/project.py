@@ -14,6 +14,8 @@ from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
 from .model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
 from .problems import ERROR, Problem, describe, is_chinese, problem
+from .publish_list import (assets_entry_ok, check_published, hidden, in_assets, leads_out,
+                           project_folders)
 from .references import check_references
 from .safety import MAX_ID
 
@@ -31,6 +33,9 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
     if brands_dir.is_dir():
         for file in sorted(brands_dir.iterdir()):
             if file.suffix in (".yml", ".yaml") and not file.name.startswith("."):
+                if leads_out(file, project_folders(project)):  # never read: a message must not echo it
+                    problems.append(problem(_relative(project, file), 0, "", "link-outside-project"))
+                    continue
                 brand, found = read_brand(file, project)
                 problems += found
                 if brand:
@@ -42,6 +47,7 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
     problems += check_references(project)
     from .images_check import check_images
     problems += check_images(project)  # empty, truncated, huge or unsafe images: at check, not in the build
+    problems += check_published(project)  # links out of the project, hidden files, assets folders
     for brand in project.brands.values():
         brand.stories.sort(key=story_order)
     return project, problems
@@ -55,6 +61,8 @@ def check_settings(settings: Settings) -> list[Problem]:
     if settings.raw_html not in RAW_HTML:
         problems.append(problem("mkdocs.yml", 0, "raw_html", "raw-html", value=settings.raw_html,
                                 allowed=", ".join(RAW_HTML)))
+    problems += [problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry)
+                 for entry in settings.assets if not assets_entry_ok(entry)]
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"
@@ -71,10 +79,13 @@ def check_settings(settings: Settings) -> list[Problem]:
 
 
 def _relative(project: Project, file: Path) -> str:
-    try:
-        return file.resolve().relative_to(project.root).as_posix()
-    except ValueError:
-        return file.as_posix()
+    """The file as the editor names it: below the project folder, a link named, not its target."""
+    for candidate in (file, file.resolve()):
+        try:
+            return candidate.relative_to(project.root).as_posix()
+        except ValueError:
+            continue
+    return file.as_posix()
 
 
 def _check_id(value: str, path: str, what_en: str, what_zh: str, language: str,
@@ -107,7 +118,7 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
         problems.append(problem(rel, 1, "", "yaml-not-mapping", found=describe(loaded.data, language)))
         return None, problems
     reader = schema.Reader(rel, file.parent, project.content_dir, language,
-                           tuple(c.id for c in project.settings.categories), project.root / "brands")
+                           tuple(c.id for c in project.settings.categories), project.root / "brands", project.root)
     values = reader.record(loaded.data, "brand", 1, "")
     problems += reader.problems
     project.extra_files.update(reader.extra_files)
@@ -152,9 +163,14 @@ def read_content(content_dir: Path, project: Project) -> list[Problem]:
     missing_brands: dict[str, str] = {}
     for file in sorted(content_dir.rglob("*.md")):
         relative = file.relative_to(content_dir)
-        if any(part.startswith((".", "_")) for part in relative.parts):
-            continue  # hidden folders and editors' drafts-in-progress (_notes/) are not content
+        if hidden(relative.as_posix()):
+            continue  # hidden folders and editors' notes and drafts-in-progress (_notes/) are not content
+        if in_assets(relative.as_posix(), project.settings.assets):
+            continue  # an assets folder's files are published as they are (lantai/publish_list.py)
         rel = _relative(project, file)
+        if leads_out(file, project_folders(project)):  # a link out of the project: never read, never a page
+            problems.append(problem(rel, 0, "", "link-outside-project"))
+            continue
         parts = relative.parts
         if len(parts) == 1:
             page, found = read_free_page(file, rel, project)
@@ -193,9 +209,10 @@ def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[S
     if not isinstance(document.meta, dict):
         problems.append(problem(rel, 2, "", "yaml-not-mapping", found=describe(document.meta, language)))
         return None, problems
-    reader = schema.Reader(rel, file.parent, project.content_dir, language)
+    reader = schema.Reader(rel, file.parent, project.content_dir, language, (), project.root / "brands", project.root)
     values = reader.record(document.meta, "story", getattr(document.meta, "line", 2) or 2, "")
     problems += reader.problems
+    project.extra_files.update(reader.extra_files)  # files beside brand files that a story names
     # A story missing its title or summary is still read whole (see read_brand).
     brand = project.brands.get(brand_id)
     story = Story(
@@ -233,7 +250,8 @@ def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | N
     problems += document.problems
     title, values = None, {}
     if isinstance(document.meta, dict):
-        reader = schema.Reader(rel, file.parent, project.content_dir, project.language)
+        reader = schema.Reader(rel, file.parent, project.content_dir, project.language, (),
+                               project.root / "brands", project.root)
         values = reader.record(document.meta, "page", getattr(document.meta, "line", 2), "", strict=False)
         problems += reader.problems
         title = values.get("title")

@@ -9,6 +9,9 @@ Originals are published as they are, with two exceptions:
   The pixels are not touched: metadata is cut from the file, not re-encoded.
 * SVG images are filtered through svg-hush (Cloudflare's SVG sanitiser): no scripts, no
   event handlers, no external references, so opening one cannot run code on the site.
+
+Which files are published is lantai/publish_list.py's to say; the plugin asks
+`published_bytes` for each one, so that `serve` and `build` publish the same bytes.
 """
 
 from __future__ import annotations
@@ -16,8 +19,6 @@ from __future__ import annotations
 import struct
 import zlib
 from pathlib import Path
-
-from .model import Project
 
 METADATA_MODES = ("strip", "keep")
 ORIENTATION = 0x0112
@@ -124,36 +125,21 @@ def strip_webp(data: bytes) -> bytes:
 STRIPPERS = {".jpg": strip_jpeg, ".jpeg": strip_jpeg, ".png": strip_png, ".webp": strip_webp}
 
 
-def published_sources(project: Project) -> dict[str, Path]:
-    """Site path -> editor's file, for every file published from content/ or beside brand files."""
-    out: dict[str, Path] = dict(project.extra_files)
-    if project.content_dir.is_dir():
-        for file in project.content_dir.rglob("*"):
-            if file.is_file() and file.suffix.lower() in (*STRIPPERS, ".svg"):
-                out.setdefault(file.relative_to(project.content_dir).as_posix(), file)
-    return out
-
-
-def clean_published(project: Project, site_dir: Path, metadata: str = "strip") -> list[str]:
-    """Rewrite, in the built site, the editors' images that carry metadata or scripts.
-    Returns the site paths rewritten."""
-    changed = []
-    for site_path, source in sorted(published_sources(project).items()):
-        target = site_dir / site_path
-        suffix = target.suffix.lower()
-        if not target.is_file() or (suffix not in STRIPPERS and suffix != ".svg"):
-            continue
-        data = target.read_bytes()
-        if suffix == ".svg":
-            try:
-                cleaned = sanitised_svg(data)
-            except ValueError:
-                cleaned = b""  # never publish what could not be checked (check reports it)
-        elif metadata == "keep":
-            continue
-        else:
-            cleaned = STRIPPERS[suffix](data)
-        if cleaned != data:
-            target.write_bytes(cleaned)
-            changed.append(site_path)
-    return changed
+def published_bytes(source: Path, metadata: str = "strip") -> bytes | None:
+    """The bytes an editor's file is published with when they are not the file's own: a
+    photograph without its metadata (unless `metadata` is "keep"), an SVG without scripts
+    (empty when it cannot be read: `check` reports it, and nothing unchecked is published).
+    None when the file is published as it is. The same for `build` and `serve`."""
+    suffix = source.suffix.lower()
+    if suffix == ".svg":
+        data = source.read_bytes()
+        try:
+            cleaned = sanitised_svg(data)
+        except ValueError:
+            cleaned = b""
+    elif suffix in STRIPPERS and metadata != "keep":
+        data = source.read_bytes()
+        cleaned = STRIPPERS[suffix](data)
+    else:
+        return None
+    return cleaned if cleaned != data else None

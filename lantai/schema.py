@@ -9,6 +9,7 @@ without stopping at the first mistake.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,7 @@ from . import dates
 from .loading import LinedDict, LinedList, source_text
 from .model import CODE_KINDS, Event, Link, Media, Place, Source, media_kind
 from .problems import WARNING, Problem, describe, problem
+from .publish_list import hidden, leads_out
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ class Reader:
     """Checks the fields of one file. Problems collect in `problems`; values come back converted."""
 
     def __init__(self, path: str, base: Path, content_dir: Path, language: str,
-                 categories: tuple[str, ...] = (), brands_dir: Path | None = None):
+                 categories: tuple[str, ...] = (), brands_dir: Path | None = None, root: Path | None = None):
         self.path = path                # project-relative, for messages
         self.base = base                # folder that relative file names start from
         self.content_dir = content_dir  # media must be inside it to be published
@@ -126,6 +128,8 @@ class Reader:
         self.problems: list[Problem] = []
         # Where referenced files may live, and the site path each folder is published at.
         self.publish_roots = [(content_dir, ""), (brands_dir or content_dir.parent / "brands", BRAND_ASSETS)]
+        # No named file may really be outside these, links followed (lantai/publish_list.py).
+        self.folders = (root or content_dir.parent, content_dir)
         self.extra_files: dict[str, Path] = {}  # published path -> file, for files outside content/
 
     def report(self, line: int, name: str, key: str, severity: str = "error", **params):
@@ -324,25 +328,32 @@ class Reader:
         Returns the site path it is published at (posix): files in content/ keep their
         place, files beside brand files are published under assets/brands/."""
         beside = PurePosixPath(self.path).name
-        if re.match(r"^[a-z]+:", written, re.IGNORECASE) or written.startswith("/"):
+        if re.match(r"^[a-z]+:", written, re.IGNORECASE):
             self.report(line, name, "missing-file", value=written, looked=written, beside=beside)
             return None
-        target = (self.base / written).resolve()
-        published = None
-        for folder, prefix in self.publish_roots:
-            try:
-                published = prefix + target.relative_to(folder.resolve()).as_posix()
-                break
-            except ValueError:
-                continue
-        if not target.is_file() or published is None:
+        # The site path follows where the editor put the file; what is read is the real file,
+        # which must be in the project (a link to /etc/passwd is refused, and not opened).
+        target = Path(os.path.normpath(self.base / written))
+        if leads_out(target, self.folders):
+            self.report(line, name, "outside-project", value=written, beside=beside)
+            return None
+        if not target.is_file():
             self.report(line, name, "missing-file", value=written, looked=target, beside=beside)
             return None
+        place = next(((folder, prefix) for folder, prefix in self.publish_roots if target.is_relative_to(folder)), None)
+        if place is None:
+            self.report(line, name, "outside-content", value=written, beside=beside)
+            return None
+        below = target.relative_to(place[0]).as_posix()
+        if hidden(below):  # content/_notes/, .git: never published
+            self.report(line, name, "hidden-file", value=written, beside=beside)
+            return None
+        published = place[1] + below
         if image and media_kind(written) != "image":
             self.report(line, name, "media-kind", value=written)
             return None
         if published.startswith(BRAND_ASSETS):
-            self.extra_files[published] = target
+            self.extra_files[published] = target.resolve()
         return published
 
     def media(self, value: object, line: int, name: str) -> list[Media]:

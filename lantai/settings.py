@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Category, Settings
+from .model import DEFAULT_ASSETS, Category, Settings
 from .problems import is_chinese
 
 # The three sections of the 浙档精品 report; any project may declare its own instead.
@@ -46,4 +46,6 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     categories=categories, featured=list(options.get("featured") or []),
                     code_kind=str(options.get("code_kind") or "identifier"),
                     raw_html=str(options.get("raw_html") or "sanitise"),
+                    assets=[str(a) for a in (options["assets"] if options.get("assets") is not None
+                                             else DEFAULT_ASSETS)],
                     site_url=site_url or "")

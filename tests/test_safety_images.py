@@ -80,9 +80,10 @@ def test_an_svg_that_is_not_svg_is_reported(tmp_path):
 
 def test_a_body_image_outside_the_project_is_reported(tmp_path):
     (tmp_path / "outside.png").write_bytes(grey16())
-    story = STORY + "\n![A plan](../../../outside.png)\n\n![Missing](plan.png)\n"
-    _, problems = load(tmp_path / "p", {"content/trade/typhoon.md": story})
-    assert [(p.line, p.key) for p in problems] == [(8, "image-outside"), (10, "missing-file")], lines(problems)
+    story = STORY + "\n![A plan](../../../outside.png)\n\n![Missing](plan.png)\n\n![Beside](../../notes/plan.png)\n"
+    _, problems = load(tmp_path / "p", {"content/trade/typhoon.md": story, "notes/plan.png": grey16()})
+    assert sorted((p.line, p.key) for p in problems) == [
+        (8, "outside-project"), (10, "missing-file"), (12, "image-outside")], lines(problems)
 
 
 # -- build: what is published --------------------------------------------------------------
@@ -139,14 +140,12 @@ def test_published_svg_has_no_script(photo_site):
 
 
 def test_keep_publishes_photographs_as_they_are_and_strip_is_lossless(tmp_path):
-    from lantai.published import clean_published
-    project, _ = load(tmp_path / "p", {"brands/trade.yml": with_media(["quay.jpg"]), "brands/quay.jpg": photo(gps=True)})
+    from lantai.published import published_bytes
+    (tmp_path / "quay.jpg").write_bytes(photo(gps=True))
     for mode, kept in (("keep", True), ("strip", False)):
-        site = tmp_path / mode / "assets" / "brands"
-        site.mkdir(parents=True)
-        (site / "quay.jpg").write_bytes(photo(gps=True))
-        clean_published(project, tmp_path / mode, mode)
-        with Image.open(site / "quay.jpg") as image:
+        data = published_bytes(tmp_path / "quay.jpg", mode)
+        assert (data is None) is kept  # None: published as it is
+        with Image.open(io.BytesIO(data) if data else tmp_path / "quay.jpg") as image:
             assert bool(image.getexif().get_ifd(GPS_IFD)) is kept
             pixels = list(image.getdata())
         with Image.open(io.BytesIO(photo(gps=True))) as image:

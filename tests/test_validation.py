@@ -428,12 +428,14 @@ def test_missing_media_and_cover(tmp_path):
         "content/trade/typhoon.md:10: items[1].media[2].file: 文件 'scan.png' 不存在（查找位置：")
 
 
-def test_media_outside_the_project_is_missing(tmp_path):
+def test_media_outside_the_project_is_refused_as_such(tmp_path):
+    # A file outside the project is not "missing": it is refused for being outside (issue 13).
     story = "---\ntitle: T\nsummary: S\ncover: /etc/x.jpg\nitems:\n  - code: P\n    title: R\n" \
-            "    media: [https://example.org/a.jpg]\n---\n"
+            "    media: [https://example.org/a.jpg, ../../../x.jpg]\n---\n"
     _, problems = load(tmp_path, {"content/trade/typhoon.md": story})
-    assert where(problems) == [("content/trade/typhoon.md", 4, "cover", "missing-file"),
-                               ("content/trade/typhoon.md", 8, "items[1].media[1].file", "missing-file")]
+    assert where(problems) == [("content/trade/typhoon.md", 4, "cover", "outside-project"),
+                               ("content/trade/typhoon.md", 8, "items[1].media[1].file", "missing-file"),
+                               ("content/trade/typhoon.md", 8, "items[1].media[2].file", "outside-project")]
 
 
 def test_bad_media_kind(tmp_path):

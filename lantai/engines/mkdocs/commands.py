@@ -85,7 +85,6 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
                                       detail=error.strerror or error)) from error
             finally:
                 config.plugins.on_shutdown()
-            _clean_published(config, staging)  # no GPS in photographs, no scripts in SVG (lantai/published.py)
             swap_in(staging, target, language)
             staging = None
     except OutputError as error:
@@ -95,13 +94,6 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
         if staging is not None:  # never leave a half-built staging folder behind
             shutil.rmtree(staging, ignore_errors=True)
     return 0
-
-
-def _clean_published(config, site: Path) -> None:
-    from ...published import clean_published
-    plugin = config.plugins.get("lantai")
-    if getattr(plugin, "project", None) is not None:
-        clean_published(plugin.project, site, plugin.config.get("image_metadata", "strip"))
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ...model import RAW_HTML
+from ...model import DEFAULT_ASSETS, RAW_HTML
 
 
 class LantaiConfig(Config):
@@ -20,4 +20,6 @@ class LantaiConfig(Config):
     code_kind = c.Type(str, default="identifier")
     # Raw HTML in editors' Markdown: sanitise (no scripts, handlers, javascript: links) or trust (lantai/sanitise.py)
     raw_html = c.Choice(RAW_HTML, default="sanitise")
+    # Folders (or files) below docs_dir published whole; anything else is published only when named
+    assets = c.ListOfItems(c.Type(str), default=list(DEFAULT_ASSETS))
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)

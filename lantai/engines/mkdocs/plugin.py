@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
@@ -15,13 +16,14 @@ from mkdocs.structure.pages import Page as MkPage
 
 from mkdocs.structure.toc import get_toc
 
-from ... import discovery, views
+from ... import discovery, publish_list, views
 from ...checking import check
 from ...drafts import published
 from ...model import Project
 from ...pages import Page, Renderer, plan, render
 from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
+from ...published import published_bytes
 from ...problems import ERROR, WARNING, ProjectError, format_report
 from ...project import load_project
 from ...sanitise import editor_html
@@ -79,16 +81,14 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         pages = plan(project)
         self.pages = {page.source: page for page in pages}
         # Editors' Markdown is read and rendered by Lantai (free pages too): MkDocs gets the
-        # finished pages, and publishes no .md file of the content folder itself.
-        for file in list(files):
-            if file.src_uri.endswith(".md") or file.src_uri in self.pages:
-                files.remove(file)
+        # finished pages, and of the content folder only the files Lantai publishes.
+        publish_editors_files(files, config, project, self.config.image_metadata)
         nav_pages = setup.nav_sources(config)
         for page in pages:
+            if (replaced := files.get_file_from_path(page.source)) is not None:
+                files.remove(replaced)
             files.append(File.generated(config, page.source, content="",
                                         inclusion=inclusion_of(page, nav_pages)))
-        for site_path, source in sorted(project.extra_files.items()):
-            files.append(File.generated(config, site_path, abs_src_path=str(source)))
         # Open data, image renditions and share images (lantai/views): made here, never in docs_dir.
         for site_path, content in sorted(views.site_files(project, pages).items()):
             files.append(File.generated(config, site_path, content=content))
@@ -150,6 +150,33 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, metadata: str) -> None:
+    """Of what MkDocs found in docs_dir, keep only the files mkdocs.yml names (extra_css, a
+    logo); every other file there is dropped (Markdown, which Lantai renders; notes in
+    content/_notes/; links out of the project; unused photographs). Then add exactly the
+    editors' files Lantai publishes (lantai/publish_list.py), each with the bytes it is
+    published with (lantai/published.py: no GPS, no scripts in SVG), in `serve` as in
+    `build`. The theme's own files are not from docs_dir and stay."""
+    docs_dir = os.path.realpath(config.docs_dir)
+    kept = _named_by_config(config)
+    for file in list(files):
+        if file.src_dir is not None and os.path.realpath(file.src_dir) == docs_dir and file.src_uri not in kept:
+            files.remove(file)
+    for site_path, source in publish_list.published_files(project).items():
+        if (shadowed := files.get_file_from_path(site_path)) is not None:
+            files.remove(shadowed)
+        content = published_bytes(source, metadata)
+        files.append(File.generated(config, site_path, content=content) if content is not None
+                     else File.generated(config, site_path, abs_src_path=str(source)))
+
+
+def _named_by_config(config: MkDocsConfig) -> set[str]:
+    """Files in docs_dir that mkdocs.yml names: its own styles and scripts, logo and favicon."""
+    named = [str(getattr(entry, "path", entry)) for entry in [*config.extra_css, *config.extra_javascript]]
+    named += [str(config.theme.get(key)) for key in ("logo", "favicon") if config.theme.get(key)]
+    return {posixpath.normpath(name.replace("\\", "/")) for name in named if "://" not in name}
 
 
 def inclusion_of(page: Page, nav_pages: set[str]) -> InclusionLevel:
