@@ -144,7 +144,7 @@ def test_published_photographs_carry_no_location_in_build(built):
 def plugin_files(config_file: Path, command: str):
     """The files MkDocs is handed for `command` (serve or build), as its build step makes them."""
     from mkdocs.structure.files import get_files
-    from lantai.cli import _load
+    from lantai.engines.mkdocs.commands import _load
     config = _load(config_file)
     config.plugins.on_startup(command=command, dirty=False)
     config = config.plugins.on_config(config)
