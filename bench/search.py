@@ -7,7 +7,7 @@ with a vocabulary of some thousands of words, and "needles": people's names, rar
 words and reference codes placed in one story that is about them and mentioned in two others),
 then builds that same content twice:
 
-- Lantai: `build.py build`, which indexes the site with Pagefind (lantai/search.py);
+- Lantai: `build.py build`, which indexes the site with Pagefind (lantai/search/);
 - Material: plain MkDocs with Material's `search` plugin (jieba segmentation when jieba is
   installed, as Material's documentation advises for Chinese), navigation pruned to one page
   so the build stays feasible at 5,000 pages.
@@ -181,8 +181,8 @@ def build_lantai_direct(project: Path) -> tuple[Path, float]:
 
     from lantai import search
     from lantai.pages import Renderer, brand_page, story_page
-    from lantai.project import load_project
-    from lantai.settings import make_settings
+    from lantai.checking import load_project
+    from lantai.reading.settings import make_settings
 
     started = time.perf_counter()
     small = project.parent / "small"

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if not config_file.is_file():
         print(f"{config_file}: no such file; pass the project's mkdocs.yml with -f", file=sys.stderr)
         return 2
-    from .config_check import config_refusal
+    from .reading.config_file import config_refusal
     if refusal := config_refusal(config_file):  # before MkDocs' loader runs any !!python tag
         print(refusal, file=sys.stderr)
         return 1
@@ -73,11 +73,11 @@ def _configure_logging(quiet: bool) -> None:
 def check_project(config_file: Path) -> int:
     """Every problem of the project's files, and nothing built: no site engine is involved."""
     from .checking import check
-    from .config_check import ConfigError, lantai_options, read_config
+    from .reading.config_file import ConfigError, lantai_options, read_config
     from .discovery import site_url
     from .problems import ERROR, format_report
-    from .project import load_project
-    from .settings import make_settings
+    from .reading.project import read_project
+    from .reading.settings import make_settings
     try:
         data = read_config(config_file)
     except ConfigError as error:
@@ -96,7 +96,7 @@ def check_project(config_file: Path) -> int:
         return 1
     settings = make_settings(str(data.get("site_name") or ""), language or None, options, url)
     root = config_file.resolve().parent
-    project, problems = load_project(root, settings, root / str(data.get("docs_dir") or "content"))
+    project, problems = read_project(root, settings, root / str(data.get("docs_dir") or "content"))
     problems = check(project, problems)
     if problems:
         print(format_report(problems, settings.language), file=sys.stderr)

@@ -60,7 +60,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "story_of": ("A story of {brand}", "{brand}的故事"),
     "draft": ("Draft: not published", "草稿：不会发布"),
     "all_items": ("All archive items", "全部档案条目"),
-    # search (lantai/search.py, themes/lantai/fragments/search.html)
+    # search (lantai/search/, lantai/pages/search.py)
     "page": ("Page", "页面"),
     "search": ("Search", "搜索"),
     "search_description": ("Search the exhibition's stories, collections, archive items and pages",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .model import ID_PATTERN, RESERVED_IDS
 from .problems import is_chinese
-from .project import STORY_RESERVED_IDS
+from .reading.project import STORY_RESERVED_IDS
 
 PLACEHOLDER = {"zh": "待填写", "en": "TO FILL IN"}
 
@@ -172,7 +172,7 @@ Write the story here in Markdown. Use "## Heading" for sections.
 
 
 def new_file(config_file: Path, kind: str, identifier: str) -> int:
-    from .config_check import ConfigError
+    from .reading.config_file import ConfigError
     root = config_file.resolve().parent
     try:
         language, categories = _project_language_and_categories(config_file)
@@ -224,8 +224,8 @@ def _bad_id(value: str, zh: bool, reserved: tuple[str, ...] = RESERVED_IDS) -> s
 
 def _project_language_and_categories(config_file: Path) -> tuple[str, list[str]]:
     """Read just enough of mkdocs.yml (without building) to word the scaffold."""
-    from .config_check import lantai_options, read_config  # a safe reading: no site engine, no code run
-    from .settings import make_settings
+    from .reading.config_file import lantai_options, read_config  # a safe reading: no site engine, no code run
+    from .reading.settings import make_settings
     raw = read_config(config_file)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     options = lantai_options(raw) or {}

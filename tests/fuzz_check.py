@@ -62,8 +62,8 @@ def mutate(rng: random.Random, text: str) -> bytes:
 def main(cases: int, seed: int, per_case: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, 2 * 1024 ** 3))
     from lantai.problems import format_report
-    from lantai.project import load_project
-    from lantai.settings import make_settings
+    from lantai.checking import load_project
+    from lantai.reading.settings import make_settings
     from lantai import views
     harbour = PROJECTS / "harbour"
     brand_text = (harbour / "brands" / "harbour-trade.yml").read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from conftest import BUILD_OUTPUTS, BUNDLED_CONFIG, HARBOUR_CONFIG, PROJECTS, run_lantai
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 
 BROKEN = PROJECTS / "broken"
 

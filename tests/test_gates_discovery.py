@@ -11,8 +11,8 @@ import yaml
 
 from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, build_site, run_lantai
 from lantai import discovery
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 from test_gates_pages import PAGE_CASES, PAGES_SITE_URL
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -1,6 +1,6 @@
 """Reading editors' YAML and front matter: lines are kept, dates stay text, duplicates are reported."""
 
-from lantai.loading import LinedDict, LinedList, load_yaml, source_text, split_front_matter
+from lantai.reading.loading import LinedDict, LinedList, load_yaml, source_text, split_front_matter
 
 
 def test_every_key_and_element_knows_its_line():
@@ -106,7 +106,7 @@ def test_empty_front_matter_is_an_empty_mapping():
 
 
 def test_windows_line_ends_and_byte_order_mark(tmp_path):
-    from lantai.loading import read_text
+    from lantai.reading.loading import read_text
     file = tmp_path / "s.md"
     file.write_bytes("\ufeff---\r\ntitle: 标题\r\n---\r\ntext\r\n".encode("utf-8"))
     document = split_front_matter(read_text(file), "content/b/s.md")

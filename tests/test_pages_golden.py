@@ -21,8 +21,8 @@ from lantai.drafts import published
 from lantai.pages import Renderer, plan, render
 from lantai.pages.markdown import MarkdownRenderer, site_resolver
 from lantai.problems import format_report
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.reading.project import read_project as load_project
+from lantai.reading.settings import make_settings
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())

@@ -17,8 +17,8 @@ from lantai.drafts import published
 from lantai.markers import find_markers
 from lantai.pages import Renderer, affected, changes, plan, render
 from lantai.pages.markdown import MarkdownRenderer, site_resolver
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 
 LANTAI = Path(__file__).resolve().parent.parent / "lantai"
 
@@ -60,7 +60,7 @@ MARKER_CASES = {
 def test_a_marker_in_code_or_a_comment_is_neither_placed_nor_checked(tmp_path, case):
     body = MARKER_CASES[case].replace("PT-0001", "PT-0999")  # an unknown code: the checker would report it
     project, problems = load(tmp_path, {"brands/trade.yml": BRAND_WITH_ITEM, "content/trade/typhoon.md": story(body)})
-    assert [p.key for p in check(project, problems)] == []
+    assert [p.key for p in problems] == []
     assert find_markers(body) == []
     body = MARKER_CASES[case]
     project, problems = load(tmp_path / "known", {"brands/trade.yml": BRAND_WITH_ITEM,
@@ -76,7 +76,7 @@ def test_a_marker_in_code_or_a_comment_is_neither_placed_nor_checked(tmp_path, c
 def test_markers_in_text_become_a_card_and_a_link(tmp_path):
     body = "[[PT-0001]]\n\nAs the ledger [[PT-0001]] shows, and `[[PT-0001]]` does not."
     project, problems = load(tmp_path, {"brands/trade.yml": BRAND_WITH_ITEM, "content/trade/typhoon.md": story(body)})
-    assert check(project, problems) == []
+    assert problems == []
     html = rendered(project)["trade/typhoon.md"]
     assert html.count('<aside class="lt-item-card"') == 1
     assert html.count('class="lt-item-link"') == 1
@@ -87,14 +87,14 @@ def test_markers_in_text_become_a_card_and_a_link(tmp_path):
 def test_a_missing_field_and_a_bad_reference_in_one_story_are_both_reported(tmp_path):
     text = "---\ntitle: The typhoon\nrelated: [trade/nowhere]\n---\n\nSee [[PT-0404]].\n"
     project, problems = load(tmp_path, {"content/trade/typhoon.md": text})
-    found = [line.split(": ", 2)[1] if ": " in line else line for line in lines(check(project, problems))]
-    keys = {p.key for p in check(project, problems)}
+    found = [line.split(": ", 2)[1] if ": " in line else line for line in lines(problems)]
+    keys = {p.key for p in problems}
     assert {"required", "unknown-related", "unknown-code"} <= keys, found
 
 
 def test_a_link_to_nothing_is_reported_with_its_line(tmp_path):
     project, problems = load(tmp_path, {"content/trade/typhoon.md": story("Text.\n\n![A map](media/nowhere.png)")})
-    reported = [p for p in check(project, problems) if p.key == "link-missing"]
+    reported = [p for p in problems if p.key == "link-missing"]
     assert [(p.path, p.line) for p in reported] == [("content/trade/typhoon.md", 8)]
 
 
@@ -116,7 +116,7 @@ def test_a_draft_leaves_no_trace_in_a_published_build(tmp_path):
     files = {"content/trade/draft.md": draft,
              "content/trade/typhoon.md": story("See [[PT-0777]] here.", "related: [trade/draft]\n")}
     project, problems = load(tmp_path, files)
-    warnings = sorted(p.key for p in check(project, problems))
+    warnings = sorted(p.key for p in problems)
     assert warnings == ["code-draft", "related-draft"]
     out = rendered(project)
     assert "trade/draft.md" not in out and "items/pt-0777.md" not in out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lantai.echoes import codes_written
+from lantai.checking.echoes import codes_written
 
 from test_validation import BRAND, STORY, lines, load
 

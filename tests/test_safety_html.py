@@ -25,9 +25,10 @@ import yaml
 
 from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, REPO, run_lantai, serve
 from lantai.model import Settings
-from lantai.project import check_settings, load_project
+from lantai.checking import load_project
+from lantai.reading.project import check_settings
 from lantai.sanitise import TAGS, URL_SCHEMES, clean, editor_html
-from lantai.settings import make_settings
+from lantai.reading.settings import make_settings
 
 # What the page pipeline renders editors' Markdown with (lantai/pages/markdown.py).
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition", "toc"]

@@ -140,7 +140,7 @@ def test_published_svg_has_no_script(photo_site):
 
 
 def test_keep_publishes_photographs_as_they_are_and_strip_is_lossless(tmp_path):
-    from lantai.published import published_bytes
+    from lantai.publishing.cleaning import published_bytes
     (tmp_path / "quay.jpg").write_bytes(photo(gps=True))
     for mode, kept in (("keep", True), ("strip", False)):
         data = published_bytes(tmp_path / "quay.jpg", mode)

@@ -17,9 +17,9 @@ from conftest import PROJECTS, run_lantai
 from test_safety_images import GPS_IFD, photo
 from test_validation import CATEGORIES, STORY, TINY_JPEG, lines, where, write
 
-from lantai.project import load_project
-from lantai.publish_list import linked_files, published_files
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.publishing.files import linked_files, published_files
+from lantai.reading.settings import make_settings
 
 SECRET = "SECRET-root:x:0:0:root:/root:/bin/bash"
 

@@ -10,9 +10,9 @@ import pytest
 
 from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG
 from lantai.pages import plan
-from lantai.project import load_project
+from lantai.checking import load_project
 from lantai.search import chinese, index as search_index, record as search_record
-from lantai.settings import make_settings
+from lantai.reading.settings import make_settings
 
 
 def project_of(config: Path, language: str):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 
 BRAND = """\
 name: Harbour Trade

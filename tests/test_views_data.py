@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from lantai.exports import ITEM_COLUMNS, export_files
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 from views_support import page_file
 
 from conftest import BUNDLED_CONFIG, HARBOUR_CONFIG, PAGES_SITE_URL, PROJECTS

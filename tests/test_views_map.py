@@ -104,8 +104,8 @@ def test_map_on_a_phone_lists_brands_and_pins_link(visit, bundled_url):
 
 
 def test_a_project_without_locations_gets_the_list_and_no_map():
-    from lantai.project import load_project
-    from lantai.settings import make_settings
+    from lantai.checking import load_project
+    from lantai.reading.settings import make_settings
     from lantai.views.map import map_context
     from conftest import PROJECTS
     project, _ = load_project(PROJECTS / "minimal", make_settings("Minimal", "en", {}))

@@ -52,8 +52,8 @@ def test_item_image_has_renditions_with_sizes(harbour_site):
 
 
 def test_renditions_are_byte_identical(tmp_path):
-    from lantai.project import load_project
-    from lantai.settings import make_settings
+    from lantai.checking import load_project
+    from lantai.reading.settings import make_settings
     project, _ = load_project(PROJECTS / "harbour", make_settings("Harbour Memories", "en", {}))
     pictures = [p for item in project.items.values() for m in item.media if (p := media.picture(project, m))]
     assert pictures

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from lantai.project import load_project
-from lantai.settings import make_settings
+from lantai.checking import load_project
+from lantai.reading.settings import make_settings
 from lantai.views import timeline
 from views_support import has_class, read_page, resolves, tags
 

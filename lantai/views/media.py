@@ -72,7 +72,7 @@ def picture(project: Project, media: Media) -> Picture | None:
             if image.getexif().get(0x0112) in (5, 6, 7, 8):  # shown turned a quarter: as the camera meant
                 width, height = height, width
             alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    except (OSError, ValueError, Image.DecompressionBombError):  # reported by `check` (lantai/images_check.py)
+    except (OSError, ValueError, Image.DecompressionBombError):  # reported by `check` (lantai/checking/images.py)
         return None
     stem = re.sub(r"[^a-z0-9]+", "-", Path(media.path).stem.lower()).strip("-") or "image"
     digest = _digest(source)

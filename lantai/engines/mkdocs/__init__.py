@@ -3,11 +3,11 @@
 The seam, which a second engine (Zensical, say) implements in a folder of its own:
 
 1. Settings. The engine reads its configuration file and gives Lantai the exhibition's
-   settings (`lantai.settings.make_settings`: site name, language, the `lantai` options,
-   the site's address) and the folder holding the project.
-2. Reading and checking. `lantai.project.load_project` reads the project, and
-   `lantai.views.check` adds the views' problems. Any error stops the build before a file
-   is written (`lantai.problems.format_report` says what and where); warnings are shown.
+   settings (`lantai.reading.settings.make_settings`: site name, language, the `lantai`
+   options, the site's address) and the folder holding the project.
+2. Reading and checking. `lantai.reading.project.read_project` reads the project and
+   `lantai.checking.check` adds every other problem. Any error stops the build before a
+   file is written (`lantai.problems.format_report` says what and where); warnings are shown.
 3. Planning. `lantai.drafts.published` removes drafts (a preview keeps them), then
    `lantai.pages.plan` lists every page: kind, address (directory URLs), title,
    description, what it hides of the frame (`navigation`, `toc`), whether it is a draft.
@@ -18,9 +18,10 @@ The seam, which a second engine (Zensical, say) implements in a folder of its ow
    The engine puts them in its frame: the article inside an element carrying
    `data-pagefind-body` when the page has marks, the marks at its end, the tags in <head>.
    It never edits the HTML it is given.
-5. Files. `lantai.views.site_files` gives every other generated file (open data, image
-   renditions, share images), `project.extra_files` the editors' files published from
-   outside the content folder; the theme's assets are themes/lantai/assets.
+5. Files. `lantai.publishing.files.published_files` names the editors' files to publish
+   (nothing else of the content folder is), `lantai.publishing.cleaning.published_bytes`
+   the bytes to publish them with; `lantai.views.site_files` gives every generated file
+   (open data, image renditions, share images); the theme's assets are themes/lantai/assets.
 6. After writing. `lantai.search.index.build_index(site_dir)` indexes the written site.
 
 The frame itself (header with Lantai's search box, 404 page) is in theme/, as overrides

@@ -67,7 +67,7 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
             print(f"{target}: refusing to build there, it would replace or sit inside the project's files "
                   f"({kept}); choose another folder with -d", file=sys.stderr)
             return 2
-    from ...output import OutputError, say, site_lock, staging_dir, swap_in
+    from ...publishing.output import OutputError, say, site_lock, staging_dir, swap_in
     language = str(config.theme.get("language") or "")
     staging = None
     try:

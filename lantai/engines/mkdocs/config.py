@@ -22,4 +22,4 @@ class LantaiConfig(Config):
     raw_html = c.Choice(RAW_HTML, default="sanitise")
     # Folders (or files) below docs_dir published whole; anything else is published only when named
     assets = c.ListOfItems(c.Type(str), default=list(DEFAULT_ASSETS))
-    image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/published.py)
+    image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/publishing/cleaning.py)

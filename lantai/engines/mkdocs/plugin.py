@@ -16,19 +16,20 @@ from mkdocs.structure.pages import Page as MkPage
 
 from mkdocs.structure.toc import get_toc
 
-from ... import discovery, publish_list, views
+from ... import discovery, views
+from ...publishing import files as publish_list
 from ...checking import check
 from ...drafts import published
 from ...model import Project
 from ...pages import Page, Renderer, plan, render
 from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
-from ...published import published_bytes
+from ...publishing.cleaning import published_bytes
 from ...problems import ERROR, WARNING, ProjectError, format_report
-from ...project import load_project
+from ...reading.project import read_project
 from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
-from ...settings import make_settings
+from ...reading.settings import make_settings
 from . import setup
 from .config import LantaiConfig
 
@@ -65,7 +66,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         root = Path(config.config_file_path).resolve().parent
         settings = make_settings(config.site_name, config.theme.get("language"), dict(self.config),
                                  config.site_url)
-        self.project, problems = load_project(root, settings, Path(config.docs_dir))
+        self.project, problems = read_project(root, settings, Path(config.docs_dir))
         report(check(self.project, problems), settings.language)
         setup.default_nav(config, self.project)
         # Material prints config.site_name raw (header.html and nav.html: the logo's
@@ -156,8 +157,8 @@ def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, 
     """Of what MkDocs found in docs_dir, keep only the files mkdocs.yml names (extra_css, a
     logo); every other file there is dropped (Markdown, which Lantai renders; notes in
     content/_notes/; links out of the project; unused photographs). Then add exactly the
-    editors' files Lantai publishes (lantai/publish_list.py), each with the bytes it is
-    published with (lantai/published.py: no GPS, no scripts in SVG), in `serve` as in
+    editors' files Lantai publishes (lantai/publishing/files.py), each with the bytes it is
+    published with (lantai/publishing/cleaning.py: no GPS, no scripts in SVG), in `serve` as in
     `build`. The theme's own files are not from docs_dir and stay."""
     docs_dir = os.path.realpath(config.docs_dir)
     kept = _named_by_config(config)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import DEFAULT_ASSETS, Category, Settings
-from .problems import is_chinese
+from ..model import DEFAULT_ASSETS, Category, Settings
+from ..problems import is_chinese
 
 # The three sections of the 浙档精品 report; any project may declare its own instead.
 DEFAULT_CATEGORIES = [

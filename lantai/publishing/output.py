@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .problems import MESSAGES, is_chinese
+from ..problems import MESSAGES, is_chinese
 
 
 class OutputError(Exception):

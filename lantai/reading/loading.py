@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, problem
+from ..problems import Problem, problem
 
 
 class LinedDict(dict):
@@ -260,6 +260,6 @@ def read_text(file: Path) -> str:
         text = data.decode("utf-16", errors="replace")
     else:
         text = data.decode("utf-8-sig", errors="replace")
-    # NFC: 'é' typed as one character or as e + accent is one word (lantai/safety.py).
+    # NFC: 'é' typed as one character or as e + accent is one word (lantai/reading/safety.py).
     text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")

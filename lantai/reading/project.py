@@ -1,8 +1,9 @@
-"""Reading a whole project folder into the content model, with every problem found.
+"""Reading a whole project folder into the content model, with the problems of each file.
 
-Pelican's order: first read and check everything, then write. `load_project` never
-raises for an editor's mistake; it returns the model together with the list of problems,
-and the caller decides (the build stops on any error).
+Pelican's order: read, check, then write. `read_project` never raises for an editor's
+mistake; it returns the model with what reading found (files, fields, duplicate codes),
+and lantai/checking adds what only the whole project shows. A record with a problem is
+still read whole, so that all its other problems are reported in the same run.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
-from .model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
-from .problems import ERROR, Problem, describe, is_chinese, problem
-from .publish_list import (assets_entry_ok, check_published, hidden, in_assets, leads_out,
+from ..model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
+from ..problems import ERROR, Problem, describe, is_chinese, problem
+from ..publishing.files import (assets_entry_ok, hidden, in_assets, leads_out,
                            project_folders)
-from .references import check_references
 from .safety import MAX_ID
 
 
-def load_project(root: Path, settings: Settings, content_dir: Path | None = None) -> tuple[Project, list[Problem]]:
+def read_project(root: Path, settings: Settings, content_dir: Path | None = None) -> tuple[Project, list[Problem]]:
     root = root.resolve()
     content_dir = (content_dir or root / "content").resolve()
     project = Project(root=root, content_dir=content_dir, settings=settings)
@@ -44,13 +44,34 @@ def load_project(root: Path, settings: Settings, content_dir: Path | None = None
             problems.append(problem("brands/", 0, "", "no-brands"))
     if content_dir.is_dir():
         problems += read_content(content_dir, project)
-    problems += check_references(project)
-    from .images_check import check_images
-    problems += check_images(project)  # empty, truncated, huge or unsafe images: at check, not in the build
-    problems += check_published(project)  # links out of the project, hidden files, assets folders
+    problems += index_items(project)
     for brand in project.brands.values():
         brand.stories.sort(key=story_order)
     return project, problems
+
+
+def index_items(project: Project) -> list[Problem]:
+    """Every item by its code (`project.items`), each code and page address once."""
+    problems = []
+    owners = [*project.brands.values(), *project.stories.values()]
+    by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
+    items = [item for owner in owners for item in owner.items]
+    # In reading order (brand files, then content/), so the later of two is the one reported.
+    for item in sorted(items, key=lambda i: (not i.path.startswith("brands/"), i.path, i.line)):
+        if item.code in project.items:
+            other = project.items[item.code]
+            problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
+                                    value=item.code, other=f"{other.path}:{other.line}"))
+            continue
+        if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
+            other = by_slug[item.slug]
+            problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
+                                    slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
+        else:
+            by_slug[item.slug] = item
+        project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
+    return problems
+
 
 
 def check_settings(settings: Settings) -> list[Problem]:
@@ -166,7 +187,7 @@ def read_content(content_dir: Path, project: Project) -> list[Problem]:
         if hidden(relative.as_posix()):
             continue  # hidden folders and editors' notes and drafts-in-progress (_notes/) are not content
         if in_assets(relative.as_posix(), project.settings.assets):
-            continue  # an assets folder's files are published as they are (lantai/publish_list.py)
+            continue  # an assets folder's files are published as they are (lantai/publishing/files.py)
         rel = _relative(project, file)
         if leads_out(file, project_folders(project)):  # a link out of the project: never read, never a page
             problems.append(problem(rel, 0, "", "link-outside-project"))
@@ -270,7 +291,7 @@ def _check_page_name(name: str, rel: str, language: str) -> list[Problem]:
 
 
 def story_order(story: Story) -> tuple:
-    from .dates import sort_key
+    from ..dates import sort_key
     return (story.order if story.order is not None else float("inf"), sort_key(story.date), story.id)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, format_report, problem
+from ..problems import Problem, format_report, problem
 
 ALLOWED_PYTHON = ("tag:yaml.org,2002:python/name:",)
 PYTHON_PREFIX = "tag:yaml.org,2002:python/"

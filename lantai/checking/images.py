@@ -11,9 +11,9 @@ import re
 import warnings
 from pathlib import Path
 
-from .model import Project
-from .problems import Problem, problem
-from .publish_list import leads_out, project_folders
+from ..model import Project
+from ..problems import Problem, problem
+from ..publishing.files import leads_out, project_folders
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff")
 MAX_PIXELS = 80_000_000  # 80 megapixels: more than any scan needs, far less than a bomb's
@@ -26,7 +26,7 @@ def image_problem(file: Path) -> tuple[str, dict] | None:
     """(message key, params) when `file` is not an image Lantai can publish; None when it is."""
     suffix = file.suffix.lower()
     if suffix == ".svg":
-        from .published import sanitised_svg
+        from ..publishing.cleaning import sanitised_svg
         try:
             sanitised_svg(file.read_bytes())
         except (OSError, ValueError):
@@ -98,7 +98,7 @@ def _body_images(project: Project, story, check) -> list[Problem]:
             target = Path(os.path.normpath((content / src.lstrip("/")) if src.startswith("/") else (folder / src)))
             at = story.body_line + number
             if leads_out(target, project_folders(project)):
-                continue  # outside the project: reported, and never opened (lantai/publish_list.py)
+                continue  # outside the project: reported, and never opened (lantai/publishing/files.py)
             if not target.is_relative_to(content):
                 found.append(problem(story.path, at, "", "image-outside", value=match["src"]))
                 continue

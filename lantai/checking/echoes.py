@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .loading import read_text
-from .model import Project
-from .publish_list import leads_out, project_folders
+from ..reading.loading import read_text
+from ..model import Project
+from ..publishing.files import leads_out, project_folders
 
 _CODE = re.compile(r"""(?:^|[{,\s-])code\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s,}#][^,}#\n]*?))\s*(?=[,}#\n]|$)""",
                    re.MULTILINE)

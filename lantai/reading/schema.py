@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from . import dates
+from .. import dates
 from .loading import LinedDict, LinedList, source_text
-from .model import CODE_KINDS, Event, Link, Media, Place, Source, media_kind
-from .problems import WARNING, Problem, describe, problem
-from .publish_list import hidden, leads_out
+from ..model import CODE_KINDS, Event, Link, Media, Place, Source, media_kind
+from ..problems import WARNING, Problem, describe, problem
+from ..publishing.files import hidden, leads_out
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class Reader:
         self.problems: list[Problem] = []
         # Where referenced files may live, and the site path each folder is published at.
         self.publish_roots = [(content_dir, ""), (brands_dir or content_dir.parent / "brands", BRAND_ASSETS)]
-        # No named file may really be outside these, links followed (lantai/publish_list.py).
+        # No named file may really be outside these, links followed (lantai/publishing/files.py).
         self.folders = (root or content_dir.parent, content_dir)
         self.extra_files: dict[str, Path] = {}  # published path -> file, for files outside content/
 
@@ -171,14 +171,14 @@ class Reader:
 
     def hint(self, spec: Field) -> str:
         """The field's example in the site's language."""
-        from .problems import is_chinese
+        from ..problems import is_chinese
         return spec.hint if is_chinese(self.language) or not spec.hint_en else spec.hint_en
 
     def _unknown(self, line: int, label: str, key: str, fields: dict[str, Field]):
         close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
         suggestion = ""
         if close:
-            from .problems import MESSAGES, is_chinese
+            from ..problems import MESSAGES, is_chinese
             english, chinese = MESSAGES["did-you-mean"]
             suggestion = (chinese if is_chinese(self.language) else english).format(name=close[0])
         self.report(line, label, "unknown-field", suggestion=suggestion, allowed=", ".join(fields))
@@ -298,7 +298,7 @@ class Reader:
 
     def term(self, text: str, line: int, name: str) -> str:
         """Codes and index terms are what pages and entries are told apart by: a zero-width or
-        bidi character would make two that look the same (lantai/safety.py); a code far
+        bidi character would make two that look the same (lantai/reading/safety.py); a code far
         longer than any real one would make a file name the system refuses. Either is an
         error; the text goes on without the invisible characters, so that `[[CODE]]` and
         `related` elsewhere are not reported again for the same mistake."""

@@ -5,42 +5,19 @@ Item markers are found by lantai/markers.py, the parser the page writer uses too
 
 from __future__ import annotations
 
-from .drafts import is_draft_item
-from .markers import find_markers
-from .model import Item, Project
-from .problems import WARNING, Problem, problem
+from ..drafts import is_draft_item
+from ..markers import find_markers
+from ..model import Project
+from ..problems import WARNING, Problem, problem
 
 
 def check_references(project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    problems += collect_items(project)
     problems += check_addresses(project)
     problems += check_related(project)
     problems += check_markers(project)
     problems += [problem("mkdocs.yml", 0, "featured", "unknown-related", value=key)
                  for key in project.settings.featured if key not in project.stories]
-    return problems
-
-
-def collect_items(project: Project) -> list[Problem]:
-    problems = []
-    owners = [*project.brands.values(), *project.stories.values()]
-    by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
-    items = [item for owner in owners for item in owner.items]
-    # In reading order (brand files, then content/), so the later of two is the one reported.
-    for item in sorted(items, key=lambda i: (not i.path.startswith("brands/"), i.path, i.line)):
-        if item.code in project.items:
-            other = project.items[item.code]
-            problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
-                                    value=item.code, other=f"{other.path}:{other.line}"))
-            continue
-        if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
-            other = by_slug[item.slug]
-            problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
-                                    slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
-        else:
-            by_slug[item.slug] = item
-        project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
     return problems
 
 

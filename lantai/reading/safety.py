@@ -2,7 +2,7 @@
 
 Look-alikes: the same word in NFC and NFD form, or with a zero-width space or a bidi
 control inside, makes two index entries or item codes that look identical. Lantai reads
-every editor's file as NFC (lantai/loading.py) and refuses invisible characters in ids,
+every editor's file as NFC (lantai/reading/loading.py) and refuses invisible characters in ids,
 codes and index terms. Ids and codes also have a length limit: a file name longer than
 the system allows would pass `check` and fail `build`.
 """

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .loading import read_text, split_front_matter
-from .model import DEFAULT_ASSETS, Project
-from .problems import Problem, problem
-from .markers import visible_lines
+from ..reading.loading import read_text, split_front_matter
+from ..model import DEFAULT_ASSETS, Project
+from ..problems import Problem, problem
+from ..markers import visible_lines
 
 # `](path` ends every inline link and image, also an image inside a link: [![a](t.jpg)](f.jpg)
 _INLINE = re.compile(r"\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<plain>[^)\s]+))")
@@ -139,7 +139,7 @@ def published_files(project: Project) -> dict[str, Path]:
 def check_published(project: Project) -> list[Problem]:
     """What a record or a setting asks to publish and cannot be: a file outside the project
     or a link out of it, a hidden file, a missing or escaping assets folder. Files that
-    records name in their fields are checked as they are read (lantai/schema.py)."""
+    records name in their fields are checked as they are read (lantai/reading/schema.py)."""
     return _collect(project).problems
 
 
@@ -194,7 +194,7 @@ def _assets(project: Project, entry: str, found: _Found) -> None:
     """Every file below the assets folder `entry`; links out of the project are reported,
     never followed; Markdown and hidden files are left out."""
     if not assets_entry_ok(entry):
-        return  # reported with the settings (lantai/project.py)
+        return  # reported with the settings (lantai/reading/project.py)
     content, folders = project.content_dir, project_folders(project)
     start = content / entry
     if len(PurePosixPath(entry).parts) == 1 and PurePosixPath(entry).name in project.brands:

@@ -10,7 +10,7 @@ Originals are published as they are, with two exceptions:
 * SVG images are filtered through svg-hush (Cloudflare's SVG sanitiser): no scripts, no
   event handlers, no external references, so opening one cannot run code on the site.
 
-Which files are published is lantai/publish_list.py's to say; the plugin asks
+Which files are published is lantai/publishing/files.py's to say; the plugin asks
 `published_bytes` for each one, so that `serve` and `build` publish the same bytes.
 """
 
