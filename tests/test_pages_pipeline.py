@@ -93,7 +93,7 @@ def test_a_missing_field_and_a_bad_reference_in_one_story_are_both_reported(tmp_
 
 
 def test_a_link_to_nothing_is_reported_with_its_line(tmp_path):
-    project, problems = load(tmp_path, {"content/trade/typhoon.md": story("Text.\n\n![A map](media/nowhere.png)")})
+    project, problems = load(tmp_path, {"content/trade/typhoon.md": story("Text.\n\n[A map](media/nowhere.pdf)")})
     reported = [p for p in problems if p.key == "link-missing"]
     assert [(p.path, p.line) for p in reported] == [("content/trade/typhoon.md", 8)]
 
