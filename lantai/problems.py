@@ -13,6 +13,9 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+# A warning about something the build handles safely by itself (a link to a draft is left
+# out): `check` shows it; it does not stop a strict build as warnings do.
+NOTICE = "notice"
 
 # Each message: (English, Chinese). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..drafts import is_draft_item
 from ..markers import find_markers
 from ..model import Project
-from ..problems import WARNING, Problem, problem
+from ..problems import NOTICE, Problem, problem
 
 
 def check_references(project: Project) -> list[Problem]:
@@ -41,7 +41,7 @@ def check_related(project: Project) -> list[Problem]:
             elif reference not in project.stories and reference not in project.brands and reference not in unread.ids:
                 problems.append(problem(story.path, line, label, "unknown-related", value=reference))
             elif not story.draft and reference in project.stories and project.stories[reference].draft:
-                problems.append(problem(story.path, line, label, "related-draft", WARNING, value=reference))
+                problems.append(problem(story.path, line, label, "related-draft", NOTICE, value=reference))
     return problems
 
 
@@ -54,7 +54,7 @@ def check_markers(project: Project) -> list[Problem]:
                 problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
                                         value=marker.code))
             elif not story.draft and is_draft_item(project, marker.code):
-                problems.append(problem(story.path, story.body_line + marker.line - 1, "", "code-draft", WARNING,
+                problems.append(problem(story.path, story.body_line + marker.line - 1, "", "code-draft", NOTICE,
                                         value=marker.code))
     for brand in project.brands.values():
         start = brand.description_line

@@ -25,7 +25,7 @@ from ...pages import Page, Renderer, plan, render
 from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
 from ...publishing.cleaning import published_bytes
-from ...problems import ERROR, WARNING, ProjectError, format_report
+from ...problems import ERROR, NOTICE, WARNING, ProjectError, format_report
 from ...reading.project import read_project
 from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
@@ -203,6 +203,8 @@ def report(problems, language: str) -> None:
     for found in problems:
         if found.severity == WARNING:
             log.warning(found.format(language))
+        elif found.severity == NOTICE:  # handled safely by the build: shown, never fatal
+            log.info(found.format(language))
 
 
 __all__ = ["LantaiPlugin", "ProjectError"]
