@@ -170,19 +170,19 @@ def build(project: Path, engine: str, site: Path | None = None) -> tuple[Path, f
 
 def build_lantai_direct(project: Path) -> tuple[Path, float]:
     """Lantai's pages written without MkDocs, for sizes where a full build takes too long on
-    this machine: Lantai's own page generation (lantai.pages) renders each brand and story,
-    Markdown turns it into HTML inside the page frame of a real Lantai build (of a small
-    copy of the project, which also gives the theme's files), and the search steps are the
-    plugin's own: `search.mark_page` on every page, `search.build_index` on the site."""
+    this machine: Lantai's own page pipeline (lantai.pages) renders each brand and story
+    article, placed in the page frame of a real Lantai build (of a small copy of the
+    project, which also gives the theme's files), with the search marks the frame prints;
+    then the plugin's own `build_index` on the site."""
     import shutil
 
-    import markdown
     import yaml
 
-    from lantai import search
-    from lantai.pages import Renderer, brand_page, story_page
     from lantai.checking import load_project
+    from lantai.pages import Renderer, plan, render
+    from lantai.pages.markdown import MarkdownRenderer, site_resolver
     from lantai.reading.settings import make_settings
+    from lantai.search.index import build_index
 
     started = time.perf_counter()
     small = project.parent / "small"
@@ -197,20 +197,18 @@ def build_lantai_direct(project: Path) -> tuple[Path, float]:
     raw = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     settings = make_settings(raw["site_name"], raw["theme"]["language"], {})
     model, _ = load_project(project, settings)
-    renderer = Renderer(model)
-    converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "footnotes", "admonition"])
-    pages = [brand_page(renderer, brand) for brand in model.brands.values()]
-    pages += [story_page(renderer, story, None, None) for story in model.stories.values()]
+    pages = [page for page in plan(model) if page.kind in ("brand", "story")]
+    renderer = Renderer(model, MarkdownRenderer(site_resolver(model, pages)))
     for page in pages:
-        article = converter.reset().convert(page.markdown)
+        rendered = render(renderer, page)
         depth = "../" * page.url.count("/")
         html = (head.replace('href="../../', f'href="{depth}').replace('src="../../', f'src="{depth}')
-                + '<article class="md-content__inner md-typeset">' + article + "</article>" + tail)
-        record = search.page_record(model, page.meta, page.src_uri, page.title)
+                + '<article data-pagefind-body class="md-content__inner md-typeset">' + rendered.html
+                + rendered.marks + "</article>" + tail)
         out = site / page.url / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(search.mark_page(html, record, article), encoding="utf-8")
-    search.build_index(site)
+        out.write_text(html, encoding="utf-8")
+    build_index(site)
     return site, time.perf_counter() - started
 
 
