@@ -170,6 +170,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' 不是正文 HTML 的处理方式；请写 {allowed} 之一（sanitise 删除脚本、事件属性和 javascript: 链接；"
         "trust 按原样发布）",
     ),
+    "image-location": (
+        "'{value}' says where it was taken (GPS), and Lantai cannot remove that from this kind of file without changing the picture; save it as JPEG, PNG or WebP (whose location Lantai removes), or set image_metadata: keep in mkdocs.yml to publish it as it is",
+        "'{value}' 记录了拍摄地点（GPS），兰台无法在不改变画面的情况下从这类文件中删去；请另存为 JPEG、PNG 或 WebP（兰台会删去其中的地点），或在 mkdocs.yml 中设置 image_metadata: keep 按原样发布",
+    ),
+    "image-metadata": (
+        "'{value}' is not a way to publish photographs; write strip (their location and camera details removed, the default) or keep (published as they are)",
+        "'{value}' 不是照片的发布方式；请写 strip（删去拍摄地点和相机信息，默认）或 keep（按原样发布）",
+    ),
     "unknown-code": (
         "'[[{value}]]' names no archive item of this project; check the reference code or add the item to the story's or brand's 'items'",
         "'[[{value}]]' 所指的档案条目不存在；请核对档号，或在故事或品牌的 items 中添加该条目",

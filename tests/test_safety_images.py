@@ -150,3 +150,34 @@ def test_keep_publishes_photographs_as_they_are_and_strip_is_lossless(tmp_path):
             pixels = list(image.getdata())
         with Image.open(io.BytesIO(photo(gps=True))) as image:
             assert pixels == list(image.getdata())  # the pixels are the same, not re-encoded
+
+
+# -- photographs whose location cannot be cut ---------------------------------------------------
+
+def avif(gps: bool) -> bytes:
+    from PIL import Image
+    image = Image.new("RGB", (32, 24), (10, 200, 30))
+    exif = Image.Exif()
+    if gps:
+        exif.get_ifd(0x8825).update({1: "N", 2: (22.0, 17.0, 0.0), 3: "E", 4: (114.0, 10.0, 0.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, "AVIF", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+AVIF_ITEM = STORY.replace("---\n\n", "items:\n  - code: PT-0800\n    title: Quay\n    media: [quay.avif]\n---\n\n", 1)
+
+
+@pytest.mark.parametrize("gps, metadata, expected", [
+    (True, "strip", ["image-location"]), (True, "keep", []), (False, "strip", [])])
+def test_an_avif_that_says_where_it_was_taken_is_refused_unless_kept(tmp_path, gps, metadata, expected):
+    from lantai.checking import load_project
+    from lantai.reading.settings import make_settings
+    from test_validation import BRAND, CATEGORIES, write
+    write(tmp_path, {"brands/trade.yml": BRAND, "content/trade/typhoon.md": AVIF_ITEM,
+                     "content/trade/quay.avif": avif(gps)})
+    settings = make_settings("T", "en", {"categories": CATEGORIES, "image_metadata": metadata})
+    _, problems = load_project(tmp_path, settings)
+    assert [p.key for p in problems] == expected, [p.format() for p in problems]
+    if expected:
+        assert problems[0].format().startswith("content/trade/typhoon.md:5: items.media[1]: 'trade/quay.avif' says where")

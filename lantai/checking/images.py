@@ -22,8 +22,15 @@ _BODY_IMAGE = re.compile(r'!\[[^\]]*\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)')
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def image_problem(file: Path) -> tuple[str, dict] | None:
-    """(message key, params) when `file` is not an image Lantai can publish; None when it is."""
+# Photographs whose metadata Lantai can cut without re-encoding (lantai/publishing/cleaning.py).
+STRIPPABLE = (".jpg", ".jpeg", ".png", ".webp")
+GPS_IFD = 0x8825
+
+
+def image_problem(file: Path, metadata: str = "strip") -> tuple[str, dict] | None:
+    """(message key, params) when `file` is not an image Lantai can publish; None when it is.
+    With `metadata` "strip", a photograph that says where it was taken and whose metadata
+    cannot be cut (AVIF, GIF, TIFF) is refused: its location would be published."""
     suffix = file.suffix.lower()
     if suffix == ".svg":
         from ..publishing.cleaning import sanitised_svg
@@ -43,6 +50,8 @@ def image_problem(file: Path) -> tuple[str, dict] | None:
                 if width * height > MAX_PIXELS:
                     return "image-too-large", {"width": width, "height": height, "limit": MAX_PIXELS // 1_000_000}
                 image.load()  # a truncated file fails here, not later in the build
+                if metadata == "strip" and suffix not in STRIPPABLE and _located(image):
+                    return "image-location", {}
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return "image-too-large", {"width": "?", "height": "?", "limit": MAX_PIXELS // 1_000_000}
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as error:
@@ -59,7 +68,7 @@ def check_images(project: Project) -> list[Problem]:
         if not file.is_file():
             return  # reported as missing by the reader already
         if file not in seen:
-            seen[file] = image_problem(file)
+            seen[file] = image_problem(file, project.settings.image_metadata)
         found = seen[file]
         if found:
             key, params = found
@@ -78,6 +87,18 @@ def check_images(project: Project) -> list[Problem]:
     for story in project.stories.values():
         problems += _body_images(project, story, check)
     return problems
+
+
+def _located(image) -> bool:
+    """Whether the image's EXIF or XMP gives a place (GPS coordinates)."""
+    try:
+        if image.getexif().get_ifd(GPS_IFD):
+            return True
+    except Exception:  # unreadable EXIF says nothing
+        pass
+    xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    xmp = xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
+    return b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
 
 
 def _body_images(project: Project, story, check) -> list[Problem]:

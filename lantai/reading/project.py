@@ -79,6 +79,8 @@ def check_settings(settings: Settings) -> list[Problem]:
     if settings.code_kind not in CODE_KINDS:
         problems.append(problem("mkdocs.yml", 0, "code_kind", "code-kind", value=settings.code_kind,
                                 allowed=", ".join(CODE_KINDS)))
+    if settings.image_metadata not in ("strip", "keep"):
+        problems.append(problem("mkdocs.yml", 0, "image_metadata", "image-metadata", value=settings.image_metadata))
     if settings.raw_html not in RAW_HTML:
         problems.append(problem("mkdocs.yml", 0, "raw_html", "raw-html", value=settings.raw_html,
                                 allowed=", ".join(RAW_HTML)))

@@ -83,7 +83,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.pages = {page.source: page for page in pages}
         # Editors' Markdown is read and rendered by Lantai (free pages too): MkDocs gets the
         # finished pages, and of the content folder only the files Lantai publishes.
-        publish_editors_files(files, config, project, self.config.image_metadata)
+        publish_editors_files(files, config, project, project.settings.image_metadata)
         nav_pages = setup.nav_sources(config)
         for page in pages:
             if (replaced := files.get_file_from_path(page.source)) is not None:
