@@ -23,6 +23,31 @@ def _parse(value: str):
     return edtf.parse_edtf(value)
 
 
+# The dates editors write most (1956, 1956-01, 1956-01-29, each perhaps ~ ? or % after) are
+# read here directly; every other EDTF form goes to the edtf package, whose parser costs
+# tens of milliseconds a call (47 s of a 1,000-story build, bench/results/scale-profile.md).
+_PLAIN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d{2}))?)?(?P<post>[~?%]?)$")
+
+
+def _plain_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and last day of a plain date; None when it is not one (or names no real day)."""
+    match = _PLAIN.match(value)
+    if not match:
+        return None
+    year = int(match["year"])
+    calendar_year = year if year > 0 else 2000  # year 0000 (1 BCE) was a leap year
+    if not match["month"]:
+        return (year, 1, 1), (year, 12, 31)
+    month = int(match["month"])
+    last = calendar.monthrange(calendar_year, month)[1]
+    if not match["day"]:
+        return (year, month, 1), (year, month, last)
+    day = int(match["day"])
+    if not 1 <= day <= last:
+        return None
+    return (year, month, day), (year, month, day)
+
+
 _PART = re.compile(
     r"^(?P<pre>[~?%]?)(?P<year>-?\d{4}|\d{3}X|\d{2}XX)"
     r"(?:-(?P<month>\d{2}|XX))?(?:-(?P<day>\d{2}|XX))?(?P<post>[~?%]?)$"
@@ -47,6 +72,8 @@ def is_valid(value: str) -> bool:
         if start in ("", "..") or end in ("", ".."):
             return True
         return day_bounds(start)[0] <= day_bounds(end)[1]
+    if _PLAIN.match(value):
+        return _plain_bounds(value) is not None
     try:
         _parse(value)
     except Exception:  # the package raises several types for bad input
@@ -66,6 +93,8 @@ def is_valid(value: str) -> bool:
 
 def day_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """The earliest and latest (year, month, day) a single date can mean."""
+    if (plain := _plain_bounds(value)) is not None:
+        return plain
     parsed = _parse(value)
     low, high = parsed.lower_strict(), parsed.upper_strict()
     return (low.tm_year, low.tm_mon, low.tm_mday), (high.tm_year, high.tm_mon, high.tm_mday)
@@ -78,6 +107,8 @@ def sort_key(value: str | None) -> tuple[int, int, int]:
     start = str(value).split("/")[0]
     if start in ("", ".."):
         start = str(value).split("/")[1]
+    if (plain := _plain_bounds(start)) is not None:
+        return plain[0]
     try:
         lower = _parse(start).lower_strict()
         return (lower.tm_year, lower.tm_mon, lower.tm_mday)

@@ -74,3 +74,26 @@ def test_sort_by_the_earliest_day_a_date_can_mean():
 def test_year_of():
     assert year_of("1937-09~") == 1937 and year_of("192X") == 1920 and year_of("../1911") == 1911
     assert year_of(None) is None and year_of("soon") is None
+
+
+def test_plain_dates_read_without_the_parser_agree_with_it():
+    """The fast path for 1956, 1956-01 and 1956-01-29 (with ~ ? %) gives what edtf gives."""
+    import edtf
+
+    from lantai import dates
+    values = [f"{year}" for year in (1, 999, 1900, 1956, 2000, 2024)]
+    values += [f"{year}-{month:02d}" for year in (1900, 2000) for month in range(1, 13)]
+    values += [f"{year}-{month:02d}-{day:02d}" for year in (1900, 1956, 2000, 2023, 2024)
+               for month in range(1, 13) for day in (1, 28, 29, 30, 31)]
+    values += [v + q for v in ("1956", "1956-01", "1956-01-29") for q in ("~", "?", "%")]
+    for value in values:
+        bounds = dates._plain_bounds(value)
+        if bounds is None:
+            assert not dates.is_valid(value), value
+            continue
+        parsed = edtf.parse_edtf(value)
+        low, high = parsed.lower_strict(), parsed.upper_strict()
+        assert bounds == ((low.tm_year, low.tm_mon, low.tm_mday), (high.tm_year, high.tm_mon, high.tm_mday)), value
+    assert dates._plain_bounds("1956-02-30") is None and not dates.is_valid("1956-02-30")
+    assert dates._plain_bounds("1900-02-29") is None   # not a leap year
+    assert dates._plain_bounds("1956-13") is None and dates._plain_bounds("195X") is None
