@@ -148,13 +148,7 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
     # A brand missing a required field is still read whole, so that its other mistakes
     # (and references to it) are reported in the same run; the build stops on the first.
     brand = Brand(
-        id=brand_id, name=values.get("name", ""), archives=values.get("archives", []),
-        region=values.get("region", ""), category=values.get("category", ""), summary=values.get("summary", ""),
-        description=values.get("description"),
-        location=values.get("location"), cover=values.get("cover"), tags=values.get("tags", []),
-        batch=values.get("batch"),
-        sources=[schema.build("source", v) for v in values.get("sources", [])],
-        links=[schema.build("link", v) for v in values.get("links", [])],
+        id=brand_id, **schema.record_fields("brand", values, Brand),
         path=rel, description_line=_text_start(read_text(file), loaded.data.line_of("description")),
     )
     brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
@@ -172,12 +166,9 @@ def _text_start(text: str, key_line: int) -> int:
 def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str,
               brand_id: str | None = None) -> Item:
     # No stated holder stays unstated ("holder not recorded"): the brand's archive is not
-    # necessarily the one that keeps this item.
-    holder = values.get("holder")
-    return Item(code=values["code"], title=values["title"], brand_id=brand.id if brand else brand_id or "",
-                story_id=story_id, date=values.get("date"), creator=values.get("creator"), holder=holder,
-                type=values.get("type"), description=values.get("description"), media=values.get("media", []),
-                rights=values.get("rights"), code_kind=values.get("code_kind", ""), path=path, line=values.get("_line", 0))
+    # necessarily the one that keeps this item, so nothing is inherited from it.
+    return Item(**schema.record_fields("item", values, Item), brand_id=brand.id if brand else brand_id or "",
+                story_id=story_id, path=path, line=values.get("_line", 0))
 
 
 def read_content(content_dir: Path, project: Project) -> list[Problem]:
@@ -239,14 +230,8 @@ def read_story(file: Path, rel: str, brand_id: str, project: Project) -> tuple[S
     # A story missing its title or summary is still read whole (see read_brand).
     brand = project.brands.get(brand_id)
     story = Story(
-        brand_id=brand_id, id=story_id, title=values.get("title", ""), summary=values.get("summary", ""),
-        body=document.body, body_line=document.body_line, date=values.get("date"),
-        events=[schema.build("event", v) for v in values.get("events", [])],
-        people=values.get("people", []), places=values.get("places", []), tags=values.get("tags", []),
-        related=values.get("related", []),
-        sources=[schema.build("source", v) for v in values.get("sources", [])],
-        cover=values.get("cover"), draft=values.get("draft", False), order=values.get("order"), path=rel,
-        related_lines=_lines_of(document.meta, "related"),
+        brand_id=brand_id, id=story_id, **schema.record_fields("story", values, Story),
+        body=document.body, body_line=document.body_line, path=rel, related_lines=_lines_of(document.meta, "related"),
     )
     story.items = [make_item(v, brand, story_id, rel, brand_id) for v in values.get("items", [])]
     return story, problems
@@ -271,15 +256,13 @@ def read_free_page(file: Path, rel: str, project: Project) -> tuple[FreePage | N
         return None, problems + document.problems
     problems += _check_page_name(name, rel, project.language)
     problems += document.problems
-    title, values = None, {}
+    values: dict = {}
     if isinstance(document.meta, dict):
         reader = schema.Reader(rel, file.parent, project.content_dir, project.language, (),
                                project.root / "brands", project.root)
         values = reader.record(document.meta, "page", getattr(document.meta, "line", 2), "", strict=False)
         problems += reader.problems
-        title = values.get("title")
-    return FreePage(name=name, title=title, path=rel, body=document.body, description=values.get("description"),
-                    hide=values.get("hide", [])), problems
+    return FreePage(name=name, path=rel, body=document.body, **schema.record_fields("page", values, FreePage)), problems
 
 
 def _check_page_name(name: str, rel: str, language: str) -> list[Problem]:

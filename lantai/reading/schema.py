@@ -8,6 +8,7 @@ without stopping at the first mistake.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -397,6 +398,29 @@ class Reader:
                 if text is not None:
                     out.append(Place(self.term(text, entry_line, label).strip()))
         return out
+
+
+# What a required field holds when an editor left it out: the record is still read whole,
+# so its other problems are reported (the build stops on the missing field).
+_MISSING = {"text-list": list, "places": list, "records": list}
+
+
+def record_fields(table: str, values: dict, model: type) -> dict[str, Any]:
+    """Keyword arguments for the model class `model` from the fields `table` declares: the
+    one list of an editor's fields is the schema's. Nested records are built; items are
+    made by the reader, which knows their owner."""
+    declared = {f.name: f for f in dataclasses.fields(model)}
+    out: dict[str, Any] = {}
+    for name, spec in TABLES[table].items():
+        if name not in declared or (spec.kind == "records" and spec.record == "item"):
+            continue
+        if spec.kind == "records" and spec.record in BUILDERS:
+            out[name] = [build(spec.record, entry) for entry in values.get(name, [])]
+        elif name in values:
+            out[name] = values[name]
+        elif declared[name].default is dataclasses.MISSING and declared[name].default_factory is dataclasses.MISSING:
+            out[name] = _MISSING.get(spec.kind, str)()
+    return out
 
 
 def build(table: str, values: dict) -> Any:
