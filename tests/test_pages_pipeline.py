@@ -278,3 +278,21 @@ def test_no_rendered_html_is_edited_by_string_replacement():
     pattern = re.compile(r"""\.replace\(\s*["']</?(head|body|article|nav|main)\b|rfind\(\s*["']</""")
     offenders = [str(path.relative_to(LANTAI)) for path in LANTAI.rglob("*.py") if pattern.search(path.read_text())]
     assert offenders == []
+
+
+def test_the_schema_and_the_model_name_the_same_fields():
+    """Each editor's field is declared in the schema; the model's record types hold exactly
+    those (plus what reading adds: ids, paths, lines, owners), so neither list drifts."""
+    import dataclasses
+
+    from lantai import model
+    from lantai.reading import schema
+    read_by_lantai = {"id", "brand_id", "story_id", "path", "line", "body", "body_line", "description_line",
+                      "related_lines", "stories", "name", "items", "file", "transcript_path", "alt"}
+    for table, record in (("brand", model.Brand), ("story", model.Story), ("item", model.Item),
+                          ("page", model.FreePage), ("source", model.Source), ("link", model.Link),
+                          ("event", model.Event), ("place", model.Place)):
+        declared = set(schema.TABLES[table])
+        held = {f.name for f in dataclasses.fields(record)}
+        assert declared - held <= {"items"}, (table, declared - held)
+        assert held - declared <= read_by_lantai, (table, held - declared)
