@@ -39,7 +39,7 @@ RESULTS = REPO / "bench" / "results"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
 
 # A function: (file path ending, function name), optionally only as called from another one.
-PLUGIN = "lantai/mkdocs_plugin/plugin.py"
+PLUGIN = "lantai/engines/mkdocs/plugin.py"
 BUILD = "mkdocs/commands/build.py"
 IMAGE_SAVE = ("PIL/Image.py", "save")
 JINJA_RENDER = ("jinja2/environment.py", "render")
@@ -47,20 +47,15 @@ JINJA_RENDER = ("jinja2/environment.py", "render")
 # The stages: (depth, label, functions). Functions are summed; a 4-tuple counts the first
 # function only as called from the second.
 STAGES: list[tuple[int, str, list[tuple]]] = [
-    (0, "MkDocs configuration loaded", [("lantai/cli.py", "_load")]),
+    (0, "MkDocs configuration loaded", [("lantai/engines/mkdocs/commands.py", "_load")]),
     (0, "MkDocs build()", [(BUILD, "build")]),
     (1, "Lantai on_config", [(PLUGIN, "on_config")]),
-    (2, "reading the project (brands, stories, front matter)", [("lantai/project.py", "read_brand"),
-                                                                ("lantai/project.py", "read_content")]),
+    (2, "reading the project (brands, stories, front matter)", [("lantai/reading/project.py", "read_project")]),
     (3, "EDTF dates parsed (edtf.parse_edtf, once per distinct value)", [("lantai/dates.py", "_parse")]),
-    (2, "checks (references, images, alt text, settings)", [("lantai/references.py", "check_references"),
-                                                             ("lantai/images_check.py", "check_images"),
-                                                             ("lantai/views/__init__.py", "check"),
-                                                             ("lantai/project.py", "check_settings")]),
+    (2, "checks (references, images, published files, alt text, links)", [("lantai/checking/__init__.py", "check")]),
     (1, "Lantai on_files", [(PLUGIN, "on_files")]),
-    (2, "page generation (lantai.pages)", [("lantai/pages.py", "generate_pages")]),
-    (3, "Lantai's Jinja fragments", [("lantai/pages.py", "render")]),
-    (2, "pages as Markdown with YAML front matter", [(PLUGIN, "page_source")]),
+    (2, "pages planned (lantai.pages.plan)", [("lantai/pages/kinds.py", "plan")]),
+    (2, "editors' files published (publish_editors_files)", [(PLUGIN, "publish_editors_files")]),
     (2, "site files (views.site_files)", [("lantai/views/__init__.py", "site_files")]),
     (3, "open data", [("lantai/exports.py", "export_files")]),
     (3, "image derivatives", [("lantai/views/media.py", "render_files")]),
@@ -70,33 +65,34 @@ STAGES: list[tuple[int, str, list[tuple]]] = [
     (4, "gradient drawn line by line", [("PIL/ImageDraw.py", "line", "lantai/views/share.py", "share_image")]),
     (4, "text set (ImageDraw.text)", [("PIL/ImageDraw.py", "text", "lantai/views/share.py", "share_image")]),
     (1, "pages read and rendered (_populate_page)", [(BUILD, "_populate_page")]),
-    (2, "Markdown rendering (Page.render)", [("mkdocs/structure/pages.py", "render")]),
-    (3, "md_in_html", [("markdown/extensions/md_in_html.py", "run")]),
+    (2, "Lantai renders each page once (lantai.pages.render)", [("lantai/pages/renderer.py", "render")]),
+    (3, "Markdown rendering (editors' text)", [("lantai/pages/markdown.py", "render")]),
+    (4, "md_in_html", [("markdown/extensions/md_in_html.py", "run")]),
+    (3, "sanitising editors' HTML (nh3)", [("lantai/sanitise.py", "clean")]),
+    (3, "Open Graph tags (views.head_tags)", [("lantai/views/head.py", "head_tags")]),
+    (3, "search marks (simplified copies)", [("lantai/search/record.py", "simplified_passages")]),
     (1, "pages built (_build_page)", [(BUILD, "_build_page")]),
     (2, "MkDocs/Material templating (Jinja, pages)", [(*JINJA_RENDER, BUILD, "_build_page")]),
-    (2, "Lantai on_post_page", [(PLUGIN, "on_post_page")]),
-    (3, "search records (search.page_record)", [("lantai/search.py", "page_record")]),
-    (3, "search marks (search.mark_page)", [("lantai/search.py", "mark_page")]),
-    (3, "Open Graph tags (views.head_tags)", [("lantai/views/__init__.py", "head_tags")]),
     (2, "writing pages (utils.write_file)", [("mkdocs/utils/__init__.py", "write_file", BUILD, "_build_page")]),
     (1, "theme templates (404, sitemap)", [(BUILD, "_build_theme_template")]),
     (1, "files copied (File.copy_file)", [("mkdocs/structure/files.py", "copy_file")]),
     (1, "Lantai on_post_build", [(PLUGIN, "on_post_build")]),
-    (2, "search index preparation (character pairs, search.index_words)", [("lantai/search.py", "index_words")]),
-    (2, "Pagefind (the program's run)", [("subprocess.py", "run", "lantai/search.py", "build_index")]),
-    (2, "traditional → simplified table", [("lantai/search.py", "t2s_pairs"), ("lantai/search.py", "site_characters")]),
-    (2, "Pagefind filters made reproducible", [("lantai/search.py", "reproducible_filters")]),
-    (0, "published files cleaned (metadata, SVG)", [("lantai/published.py", "clean_published")]),
-    (0, "new site swapped in", [("lantai/output.py", "swap_in")]),
+    (2, "search index preparation (character pairs, index_words)", [("lantai/search/chinese.py", "index_words")]),
+    (2, "Pagefind (the program's run)", [("subprocess.py", "run", "lantai/search/index.py", "build_index")]),
+    (2, "traditional → simplified table", [("lantai/search/chinese.py", "t2s_pairs"),
+                                           ("lantai/search/chinese.py", "site_characters")]),
+    (2, "Pagefind filters made reproducible", [("lantai/search/index.py", "reproducible_filters")]),
+    (0, "new site swapped in", [("lantai/publishing/output.py", "swap_in")]),
 ]
 # Leaves worth ranking: what a rewrite would attack.
-LEAVES = ["reading the project (brands, stories, front matter)", "checks (references, images, alt text, settings)",
-          "page generation (lantai.pages)", "pages as Markdown with YAML front matter", "open data",
-          "image derivatives", "share images", "Markdown rendering (Page.render)",
-          "MkDocs/Material templating (Jinja, pages)", "search records (search.page_record)", "writing pages (utils.write_file)",
-          "files copied (File.copy_file)", "search index preparation (character pairs, search.index_words)",
-          "Pagefind (the program's run)", "traditional → simplified table", "published files cleaned (metadata, SVG)",
-          "new site swapped in", "MkDocs configuration loaded"]
+LEAVES = ["reading the project (brands, stories, front matter)",
+          "checks (references, images, published files, alt text, links)", "pages planned (lantai.pages.plan)",
+          "editors' files published (publish_editors_files)", "open data", "image derivatives", "share images",
+          "Markdown rendering (editors' text)", "sanitising editors' HTML (nh3)", "Open Graph tags (views.head_tags)",
+          "search marks (simplified copies)", "MkDocs/Material templating (Jinja, pages)",
+          "writing pages (utils.write_file)", "files copied (File.copy_file)",
+          "search index preparation (character pairs, index_words)", "Pagefind (the program's run)",
+          "traditional → simplified table", "new site swapped in", "MkDocs configuration loaded"]
 
 
 def keys_of(stats: pstats.Stats, path: str, name: str) -> list[tuple]:
@@ -163,13 +159,11 @@ def report(prof: Path, stories: int, facts: str, wall: float, load: tuple[float,
     ranked = sorted(((found[label], label) for label in LEAVES), reverse=True)
     ranking = "\n".join(f"{n}. {label}: {seconds:.1f} s ({seconds / total:.0%})"
                         for n, (seconds, label) in enumerate(ranked[:8], 1))
-    md_in_html, markdown = found["md_in_html"], found["Markdown rendering (Page.render)"]
+    md_in_html, markdown = found["md_in_html"], found["Markdown rendering (editors' text)"]
     png, share = found["PNG encode"], found["share images"]
     _, pages = seconds_of(stats, [(BUILD, "_populate_page")])
     _, images = seconds_of(stats, [("lantai/views/share.py", "share_image")])
     edtf, dates = seconds_of(stats, [("lantai/dates.py", "_parse")])
-    _, scans = seconds_of(stats, [("lantai/model.py", "slug", "lantai/search.py", "<genexpr>")])
-    record = found["search records (search.page_record)"]
     return f"""# Where Lantai's build spends its time ({stories:,} stories)
 
 `.venv/bin/python bench/scale_profile.py`, measured {measured}: the {stories:,}-story synthetic
@@ -191,9 +185,6 @@ Profiled build: **{total:.1f} s** (the command's wall time with the profiler: {w
 - Share images: {share:.1f} s for {images:,} images ({_per(share, images)} each), of which PNG encoding
   {png:.1f} s ({_share(png, share)}).
 - EDTF dates: {edtf:.1f} s for {dates:,} distinct values ({_per(edtf, dates)} a parse; cached by value).
-- Search records: `search.page_record` {record:.1f} s for {pages:,} pages, with {scans:,} calls of
-  `Item.slug` from `search._item_at`: every item page looks its item up by scanning all items,
-  so this grows with the square of the exhibition.
 
 ## By stage
 
