@@ -45,15 +45,19 @@ def test_item_page_metadata_with_dublin_core_terms(harbour_site):
     assert "The harbour master&#39;s voice" in appears
     for href in [t["href"] for t in tags(appears, "a")]:
         assert resolves(harbour_site, "items/pt-0004/", href)
-    assert ("Harbour master. A page of the harbour master&#39;s ledger [A]. 1921-03. Port Town Archive, "
-            "reference code PT-0004.") in section(html, "data-lt-citation", "</p>")
+    # GB/T 7714—2025: the reference code follows the title, the holder comes before the date.
+    assert ("Harbour master. A page of the harbour master&#39;s ledger: PT-0004 [A]. Port Town Archive, "
+            "1921-03.") in section(html, "data-lt-citation", "</p>")
 
 
-def test_chinese_citation_follows_gbt_7714(bundled_site):
-    # The bundled exhibition declares its codes to be its own exhibition numbers.
+def test_chinese_citation_follows_gbt_7714_2025(bundled_site):
+    # The bundled exhibition declares its codes to be its own exhibition numbers: no 档号 after
+    # the title, the number named for what it is after the entry.
     html = read_page(bundled_site, "items/sy-e01/")
     citation = re.sub(r"<[^>]+>", "", section(html, "data-lt-citation>", "</p>")).removeprefix("data-lt-citation>")
-    assert "陈望道（译）" in citation and citation.endswith("[A]. 1920-08. 绍兴市上虞区档案馆, 展品编号: SY-E01."), citation
+    assert "陈望道（译）" in citation and citation.endswith(
+        "《共产党宣言》中文首译本[A]. 绍兴市上虞区档案馆, 1920-08. 展品编号: SY-E01."), citation
+    assert "GB/T 7714—2025" in section(html, 'class="lt-cite__note"', "</p>")
 
 
 def test_no_item_page_calls_an_undeclared_code_a_reference_code(bundled_site):
@@ -84,8 +88,8 @@ def test_code_kind_names_the_code_and_holder_is_never_guessed():
     rows = {key: (term, value) for key, term, value, _ in catalogue.metadata(project, item)}
     assert rows["code_identifier"] == ("dcterms:identifier", "X-1")
     assert rows["holder"] == ("", "未记录保管单位")  # said to the visitor, not stated as provenance
-    item.code_kind = "reference"
-    assert catalogue.citation(project, item).endswith("档号: X-1.")
+    item.code_kind = "reference"  # the archive's own 档号: after the title, unnamed (GB/T 7714—2025, 8.12)
+    assert catalogue.citation(project, item) == "某件: X-1[A]. 1950."
     settings.code_kind, item.code_kind = "catalogue", ""
     assert catalogue.citation(project, item).endswith("目录号: X-1.")
 
@@ -95,9 +99,13 @@ def test_citation_of_an_uncertain_date_and_without_creator():
     from pathlib import Path
     project = Project(Path("."), Path("."), Settings("展", "zh", categories=[Category("memory", "赓续记忆")]))
     item = Item(code="X-1", title="某件", brand_id="b", date="1950~", holder="某档案馆", code_kind="reference")
-    assert catalogue.citation(project, item) == "某件[A]. 约1950年. 某档案馆, 档号: X-1."
+    assert catalogue.citation(project, item) == "某件: X-1[A]. 某档案馆, 约1950年."
+    # Cited at its address: an online record, [A/OL], the address last, and no access date
+    # (GB/T 7714—2025 asks one only of web pages, data sets and preprints).
     project.settings.site_url = "https://example.org/exhibit/"
-    assert catalogue.citation(project, item).endswith(" https://example.org/exhibit/items/x-1/")
+    assert catalogue.citation(project, item) == "某件: X-1[A/OL]. 某档案馆, 约1950年. https://example.org/exhibit/items/x-1/."
+    item.holder, item.date = None, None  # the holder and the date only where recorded
+    assert catalogue.citation(project, item) == "某件: X-1[A/OL]. https://example.org/exhibit/items/x-1/."
 
 
 @pytest.mark.browser

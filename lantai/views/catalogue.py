@@ -71,27 +71,35 @@ def metadata(project: Project, item: Item) -> list[tuple[str, str, str, str | No
 
 
 def citation(project: Project, item: Item) -> str:
-    """GB/T 7714 for an archive record ([A]): creator. title[A]. date. holder, code named for
-    its kind (档号 only when the project declares its codes to be reference codes)."""
+    """GB/T 7714—2025 for an archive record ([A], 8.12):
+    creator. title: reference code[A]. holder, date of creation. URL.
+
+    What the 2025 edition changed, as Lantai applies it: the archive's reference code (档号)
+    stands after the title and a colon, before the type code, and the holder comes before the
+    date; a record cited at an address is marked [A/OL] and ends with that address; an archive
+    record carries no access date (the edition asks one only of web pages, data sets and
+    preprints, and no longer of sources that are not online). The holder's place is left out: items do not
+    record it. Only a declared reference code (code_kind: reference) takes the place of 档号; an
+    exhibition's or catalogue number is no 档号, so it follows the entry, named for its kind."""
     zh = project.language.lower().startswith("zh")
     date = item.date or ""
     if date and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
         date = dates.display(date, project.language)
-    parts = []
-    if item.creator:
-        parts.append(f"{item.creator}. ")
-    parts.append(f"{item.title}[A]. " if zh else f"{item.title} [A]. ")
-    if date:
-        parts.append(f"{date}. ")
-    where = item.holder or ""
-    # Only the archive's own reference code is cited as 档号; an exhibition's number says what it is.
-    name = label(f"code_{project.code_kind(item)}", project.language)
-    code = f"{name}: {item.code}" if zh else f"{name.lower()} {item.code}"
-    parts.append(f"{where}, {code}." if where else f"{code}.")
-    text = "".join(parts)
-    if project.settings.site_url:
-        text += f" {project.settings.site_url.rstrip('/')}/{item_url(item)}"
-    return text
+    kind = project.code_kind(item)
+    url = f"{project.settings.site_url.rstrip('/')}/{item_url(item)}" if project.settings.site_url else ""
+    title = f"{item.title}: {item.code}" if kind == "reference" else item.title
+    mark = "[A/OL]" if url else "[A]"
+    parts = [f"{item.creator}. "] if item.creator else []
+    parts.append(f"{title}{mark}. " if zh else f"{title} {mark}. ")
+    where = ", ".join(part for part in (item.holder or "", date) if part)
+    if where:
+        parts.append(f"{where}. ")
+    if kind != "reference":
+        name = label(f"code_{kind}", project.language)
+        parts.append(f"{name}: {item.code}. " if zh else f"{name} {item.code}. ")
+    if url:
+        parts.append(f"{url}.")
+    return "".join(parts).rstrip()
 
 
 def media_list(project: Project, item: Item) -> list[tuple]:
