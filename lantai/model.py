@@ -230,8 +230,8 @@ class Project:
     # a marker naming one is left out of the page too.
     withheld: frozenset[str] = frozenset()
 
-    def derived(self, name: str, make):
-        """The derived index `name`, made by `make()` the first time it is asked for."""
+    def derived(self, name, make):
+        """The derived value `name` (any hashable key), made by `make()` the first time it is asked for."""
         if name not in self._derived:
             self._derived[name] = make()
         return self._derived[name]

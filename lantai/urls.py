@@ -36,11 +36,6 @@ def story(record: "Story") -> str:
     return f"{record.brand_id}/{record.id}/"
 
 
-def story_at(key: str) -> str:
-    """The address of the story `brand-id/story-id`."""
-    return f"{key}/"
-
-
 def item(record: "Item") -> str:
     return f"{CATALOGUE}{record.slug}/"
 
@@ -88,13 +83,3 @@ def _parts(path: str) -> list[str]:
             parts.append(part)
     return parts
 
-
-def page_of_source(source: str) -> str:
-    """The address of a page from its place among source files: a/b.md -> a/b/,
-    a/index.md -> a/, index.md -> ''."""
-    stem = source[:-3] if source.endswith(".md") else source
-    if stem == "index":
-        return HOME
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"

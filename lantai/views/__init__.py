@@ -3,8 +3,7 @@
 The modules here turn the content model into what the pages show (timeline entries, map
 places, catalogue rows, index terms, media renditions, structured data, share images);
 lantai/pages lays them out. `site_files` gives every file of a build that is not a page
-(open data, image renditions, share images); `check` the problems an editor must fix.
-Free of any engine.
+(open data, image renditions, share images). Free of any engine.
 """
 
 from __future__ import annotations
@@ -39,9 +38,4 @@ def site_files(project: Project, pages: list["Page"]) -> dict[str, bytes]:
     return files
 
 
-def check(project: Project) -> list:
-    """Problems the views find in editors' files (images without alt text)."""
-    return media.check_alt(project)
-
-
-__all__ = ["site_files", "check"]
+__all__ = ["site_files"]

@@ -61,7 +61,12 @@ def _digest(path: Path) -> str:
 
 
 def picture(project: Project, media: Media) -> Picture | None:
-    """The renditions of a raster image (computed, not yet written); None for others."""
+    """The renditions of a raster image (computed, not yet written); None for others.
+    Made once per image and build: item pages, figures and the files to write all ask."""
+    return project.derived(("picture", media.path), lambda: _picture(project, media))
+
+
+def _picture(project: Project, media: Media) -> Picture | None:
     if media.kind != "image" or Path(media.path).suffix.lower() not in RASTER:
         return None
     from PIL import Image
