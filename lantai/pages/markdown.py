@@ -85,11 +85,21 @@ class MarkdownRenderer:
         self.resolve = resolve
         self.extensions = {**EXTENSIONS, **(extensions or {})}
         self.clean = clean
+        self._md = None
+
+    def _markdown(self):
+        """One Markdown instance for the build, reset between texts: making one loads every
+        extension again, which cost more than converting a story."""
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=list(self.extensions), extension_configs=self.extensions)
+            self._links = _Links(self._md, "", "", self.resolve, [])
+            self._md.treeprocessors.register(self._links, "lantai_links", 0)
+        return self._md.reset()
 
     def render(self, text: str, source: str, url: str) -> Rendered:
         unresolved: list[str] = []
-        md = markdown.Markdown(extensions=list(self.extensions), extension_configs=self.extensions)
-        md.treeprocessors.register(_Links(md, source, url, self.resolve, unresolved), "lantai_links", 0)
+        md = self._markdown()
+        self._links.source, self._links.url, self._links.unresolved = source, url, unresolved
         html = md.convert(text)
         if self.clean is not None:
             html = self.clean(html)

@@ -63,13 +63,11 @@ def source_text(value: object) -> str:
     return getattr(value, "source", "") or str(value)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that builds Lined containers and records duplicate keys."""
+class _Lined(yaml.constructor.SafeConstructor):
+    """SafeConstructor that builds Lined containers and records duplicate keys."""
 
-    def __init__(self, stream, line_offset: int = 0):
-        super().__init__(stream)
-        self.line_offset = line_offset
-        self.duplicates: list[tuple[str, int, int]] = []
+    line_offset = 0
+    duplicates: list
 
     def _line(self, node) -> int:
         return node.start_mark.line + 1 + self.line_offset
@@ -97,6 +95,41 @@ class _Loader(yaml.SafeLoader):
             sequence.lines.append(self._line(child))
 
 
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Lined,
+              yaml.resolver.Resolver):
+    """PyYAML's own (Python) parser: its messages are the ones editors see."""
+
+    def __init__(self, stream, line_offset: int = 0):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Lined.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.line_offset = line_offset
+        self.duplicates = []
+
+
+try:   # libyaml, when PyYAML was built with it
+    from yaml.cyaml import CParser as _CParser
+except ImportError:
+    _CParser = None
+
+
+if _CParser is not None:
+    class _FastLoader(_CParser, _Lined, yaml.resolver.Resolver):
+        """The same loader on libyaml's parser, ten times faster: a project's front matter
+        was a fifth of a build (bench/results/scale-profile.md). A file it refuses is read
+        again by `_Loader`, so every message comes from one parser."""
+
+        def __init__(self, stream, line_offset: int = 0):
+            _CParser.__init__(self, stream)
+            _Lined.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.line_offset = line_offset
+            self.duplicates = []
+
+
 def _construct_number(kind: type, base):
     def construct(loader, node):
         number = kind(base(loader, node))
@@ -105,15 +138,18 @@ def _construct_number(kind: type, base):
     return construct
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number(LinedInt, yaml.SafeLoader.construct_yaml_int))
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number(LinedFloat, yaml.SafeLoader.construct_yaml_float))
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_lined_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_lined_sequence)
+_Lined.add_constructor("tag:yaml.org,2002:int", _construct_number(LinedInt, yaml.SafeLoader.construct_yaml_int))
+_Lined.add_constructor("tag:yaml.org,2002:float", _construct_number(LinedFloat, yaml.SafeLoader.construct_yaml_float))
+_Lined.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lined.construct_lined_mapping)
+_Lined.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Lined.construct_lined_sequence)
 # Dates stay text: EDTF values like 1956-01-29 are validated and shown by Lantai, not by YAML.
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+if _CParser is not None:
+    _FastLoader.yaml_implicit_resolvers = _RESOLVERS
 
 
 @dataclass
@@ -176,9 +212,32 @@ def _children(node) -> list:
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Loaded:
     """Parse YAML text; `path` names the file in messages, `line_offset` shifts lines
     (front matter starts on the file's second line). Never raises for what a file holds."""
+    # Characters the Python reader refuses go to it directly (it names them and their line).
+    if _CParser is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        fast = _parse(_FastLoader, text, line_offset)
+        if fast is not None:
+            return fast
+    return _parse(_Loader, text, line_offset, path)
+
+
+def _parse(kind, text: str, line_offset: int, path: str | None = None) -> Loaded | None:
+    """Read with `kind`; without `path` (the fast parser), None for anything but a clean read."""
     loader = None
+    if path is None:
+        try:
+            loader = kind(text, line_offset)
+            node = loader.get_single_node()
+            if node is not None:
+                _measure(node)
+            data = loader.construct_document(node) if node is not None else None
+        except (yaml.YAMLError, _TooBig, RecursionError, ValueError):
+            return None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        return None if loader.duplicates else Loaded(data, [])
     try:
-        loader = _Loader(text, line_offset)  # the reader checks characters as it is made
+        loader = kind(text, line_offset)  # the reader checks characters as it is made
         node = loader.get_single_node()
         if node is not None:
             _measure(node)

@@ -28,13 +28,10 @@ instead would double the index and still miss traditional queries on simplified 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from .record import _t2s
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TAG_SPLIT = re.compile(r"(<[^>]*>)")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PAIR_PREFIX = "zx"   # an index word made of CJK characters: zx + 4 hex digits per character
 
 
@@ -46,29 +43,26 @@ def t2s_pairs(used: set[str]) -> str:
     return "".join(t + s for t, s in zip(chars, simplified) if len(s) == 1 and s != t and s in used)
 
 
-def site_characters(site_dir: Path) -> set[str]:
-    """Every CJK character in the site's indexed pages."""
-    used: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        if "data-pagefind-body" in text:
-            used.update(_CJK.findall(text))
-    return used
-
-
-
 def pair_word(chars: str) -> str:
     return PAIR_PREFIX + "".join(f"{ord(ch):04x}" for ch in chars)
+
+
+_TAG_OR_RUN = re.compile(r"(<[^>]*>)|[\u3400-\u9fff\uf900-\ufaff]+")
+_HEX: dict[str, str] = {}
+
+
+def _pairs(match: re.Match) -> str:
+    if match.group(1):   # a tag, never changed
+        return match.group(1)
+    hexes = [_HEX.get(ch) or _HEX.setdefault(ch, f"{ord(ch):04x}") for ch in match.group(0)]
+    words = [PAIR_PREFIX + first + second for first, second in zip(hexes, hexes[1:])]
+    words.append(PAIR_PREFIX + hexes[-1])
+    return " " + " ".join(words) + " "
 
 
 def index_words(page_html: str) -> str:
     """The page as the indexer reads it: every run of CJK characters in its text (never
     inside a tag) written as overlapping pairs and its last character, each as an ASCII
-    word (`pair_word`), space-separated."""
-    def pairs(match: re.Match) -> str:
-        run = match.group(0)
-        return " " + " ".join([pair_word(run[i:i + 2]) for i in range(len(run) - 1)] + [pair_word(run[-1])]) + " "
-    return "".join(part if part.startswith("<") else _CJK_RUN.sub(pairs, part)
-                   for part in _TAG_SPLIT.split(page_html))
-
-
+    word (`pair_word`), space-separated. One pass over the page, each character's code
+    looked up once per build: this ran for every page of the site."""
+    return _TAG_OR_RUN.sub(_pairs, page_html)

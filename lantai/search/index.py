@@ -17,7 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .chinese import index_words, site_characters, t2s_pairs
+from ..workers import map_all
+from .chinese import CJK, index_words, t2s_pairs
 
 INDEX_DIR = "pagefind"                       # the index, relative to the site
 T2S_TABLE = "assets/lantai/t2s.txt"          # traditional -> simplified pairs, relative to the site
@@ -45,20 +46,28 @@ def _language(page_html: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+def index_copy(paths: tuple[str, str]) -> tuple[str, set[str]] | None:
+    """Write the indexer's copy of one page (`index_words`); its language and CJK characters,
+    or None when the page is not indexed. Runs in worker processes (lantai/workers.py)."""
+    page, copy = paths
+    text = Path(page).read_text(encoding="utf-8")
+    if "data-pagefind-body" not in text:
+        return None
+    Path(copy).parent.mkdir(parents=True, exist_ok=True)
+    Path(copy).write_text(index_words(text), encoding="utf-8")
+    return _language(text).split("-")[0], set(CJK.findall(text))
+
+
 def build_index(site_dir: Path) -> None:
     """Index the built site with Pagefind, and write the character table beside it."""
     site_dir = Path(site_dir)
     output = site_dir / INDEX_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="lantai-search-") as scratch:
-        languages = set()
-        for page in sorted(site_dir.rglob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            if "data-pagefind-body" in text:
-                languages.add(_language(text).split("-")[0])
-                copy = Path(scratch) / page.relative_to(site_dir)
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_text(index_words(text), encoding="utf-8")
+        pages = [(str(page), str(Path(scratch) / page.relative_to(site_dir))) for page in sorted(site_dir.rglob("*.html"))]
+        found = [result for result in map_all(index_copy, pages) if result is not None]
+        languages = {language for language, _ in found}
+        used = set().union(*(chars for _, chars in found))
         if not languages:
             return   # nothing to index yet (a project without brands or pages): no index
         options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
@@ -76,7 +85,7 @@ def build_index(site_dir: Path) -> None:
         (site_dir / INDEX_DIR / unused).unlink(missing_ok=True)
     table = site_dir / T2S_TABLE
     table.parent.mkdir(parents=True, exist_ok=True)
-    table.write_text(t2s_pairs(site_characters(site_dir)), encoding="utf-8")
+    table.write_text(t2s_pairs(used), encoding="utf-8")
 
 
 # -- reproducible output ---------------------------------------------------------------

@@ -39,6 +39,7 @@ class Picture:
     width: int
     height: int
     source: Path
+    digest: str = ""     # of the source's bytes (sha256, hex): names its renditions and keys the cache
     webp: list[Rendition] = field(default_factory=list)
     fallback: list[Rendition] = field(default_factory=list)
 
@@ -54,10 +55,6 @@ class Picture:
 
 def source_file(project: Project, site_path: str) -> Path:
     return project.extra_files.get(site_path) or project.content_dir / site_path
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
 
 
 def picture(project: Project, media: Media) -> Picture | None:
@@ -80,42 +77,59 @@ def _picture(project: Project, media: Media) -> Picture | None:
     except (OSError, ValueError, Image.DecompressionBombError):  # reported by `check` (lantai/checking/images.py)
         return None
     stem = re.sub(r"[^a-z0-9]+", "-", Path(media.path).stem.lower()).strip("-") or "image"
-    digest = _digest(source)
+    digest = _full_digest(source)
     widths = sorted({w for w in WIDTHS if w < width} | {min(width, MAX_WIDTH)})
     fallback_format, extension = ("PNG", "png") if alpha else ("JPEG", "jpg")
-    result = Picture(media.path, width, height, source)
+    result = Picture(media.path, width, height, source, digest)
     for w in widths:
         h = max(1, round(height * w / width))
-        base = f"{MEDIA_DIR}{stem}-{digest}-{w}"
+        base = f"{MEDIA_DIR}{stem}-{digest[:10]}-{w}"
         result.webp.append(Rendition(f"{base}.webp", w, h, "WEBP"))
         result.fallback.append(Rendition(f"{base}.{extension}", w, h, fallback_format))
     return result
 
 
-def render_files(pictures: list[Picture]) -> dict[str, bytes]:
-    """Encode every rendition. Pillow writes no timestamps: the bytes depend on the source alone."""
+def picture_job(pic: Picture):
+    """The build-cache job (lantai/build_cache.py) making every rendition of `pic`. Its key
+    holds the whole digest of the source's bytes and each rendition's size and format."""
+    from ..build_cache import Job
+    renditions = pic.webp + pic.fallback
+    sizes = tuple((r.width, r.height, r.format) for r in renditions)
+    return Job(tuple(r.path for r in renditions), "picture", (str(pic.source), sizes), key=(pic.digest, sizes))
+
+
+def picture_files(source: str, renditions: tuple) -> list[bytes]:
+    """Encode the renditions of one image. Pillow writes no timestamps: the bytes depend on
+    the source alone."""
     from PIL import Image
+    with Image.open(source) as opened:
+        opened.load()
+        image = upright_8bit(opened).convert("RGBA" if renditions[-1][2] == "PNG" else "RGB")
+    out = []
+    for width, height, kind in renditions:
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        if kind == "WEBP":
+            resized.save(buffer, "WEBP", quality=80, method=4)
+        elif kind == "JPEG":
+            resized.save(buffer, "JPEG", quality=82, optimize=True)
+        else:
+            resized.save(buffer, "PNG", optimize=True)
+        out.append(buffer.getvalue())
+    return out
+
+
+def render_files(pictures: list[Picture]) -> dict[str, bytes]:
+    """Every rendition's bytes, made here and now (tests; a build uses the build cache)."""
     out: dict[str, bytes] = {}
     for pic in pictures:
-        if all(r.path in out for r in pic.webp + pic.fallback):
-            continue
-        with Image.open(pic.source) as opened:
-            opened.load()
-            image = upright_8bit(opened).convert("RGBA" if pic.fallback[0].format == "PNG" else "RGB")
-        for rendition in pic.webp + pic.fallback:
-            if rendition.path in out:
-                continue
-            resized = image if rendition.width == image.width else image.resize(
-                (rendition.width, rendition.height), Image.Resampling.LANCZOS)
-            buffer = io.BytesIO()
-            if rendition.format == "WEBP":
-                resized.save(buffer, "WEBP", quality=80, method=4)
-            elif rendition.format == "JPEG":
-                resized.save(buffer, "JPEG", quality=82, optimize=True)
-            else:
-                resized.save(buffer, "PNG", optimize=True)
-            out[rendition.path] = buffer.getvalue()
+        job = picture_job(pic)
+        out.update(zip(job.outputs, picture_files(*job.args)))
     return out
+
+
+def _full_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def upright_8bit(image):

@@ -20,9 +20,12 @@ The seam, which a second engine (Zensical, say) implements in a folder of its ow
    It never edits the HTML it is given.
 5. Files. `lantai.publishing.files.published_files` names the editors' files to publish
    (nothing else of the content folder is), `lantai.publishing.cleaning.published_bytes`
-   the bytes to publish them with; `lantai.views.site_files` gives every generated file
-   (open data, image renditions, share images); the theme's assets are themes/lantai/assets.
-6. After writing. `lantai.search.index.build_index(site_dir)` indexes the written site.
+   the bytes to publish them with; `lantai.views.site_files` gives the generated open data;
+   `lantai.views.derived_files` the image renditions and share images, as jobs for the
+   build cache (`lantai.build_cache.BuildCache.start` before the pages are rendered, so
+   worker processes make them meanwhile); the theme's assets are themes/lantai/assets.
+6. After writing. `Making.place(site_dir)` copies the cached files into the site, then
+   `lantai.search.index.build_index(site_dir)` indexes the written site.
 
 The frame itself (header with Lantai's search box, 404 page) is in theme/, as overrides
 of Material's templates.

@@ -18,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from ... import discovery, views
 from ...publishing import files as publish_list
+from ...build_cache import BuildCache, Making
 from ...checking import check
 from ...drafts import published
 from ...model import Project
@@ -47,6 +48,8 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.pages: dict[str, Page] = {}          # by source path, for this build
         self._rendered: dict = {}
         self.renderer: Renderer | None = None
+        self.cache: BuildCache | None = None
+        self.making: Making | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown while an editor previews with `serve`, never in a build.
@@ -90,9 +93,14 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                 files.remove(replaced)
             files.append(File.generated(config, page.source, content="",
                                         inclusion=inclusion_of(page, nav_pages)))
-        # Open data, image renditions and share images (lantai/views): made here, never in docs_dir.
+        # Open data (lantai/views): made here, never in docs_dir.
         for site_path, content in sorted(views.site_files(project, pages).items()):
             files.append(File.generated(config, site_path, content=content))
+        # Image renditions and share images: taken from the build cache or made there by
+        # worker processes while MkDocs renders the pages; placed in the site after them.
+        self._cancel_making()
+        self.cache = BuildCache.for_project(Path(config.config_file_path).resolve().parent)
+        self.making = self.cache.start(views.derived_files(project, pages))
         if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
             files.append(File.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         self.renderer = Renderer(project, self._markdown(project, config, files))
@@ -140,10 +148,29 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.project is not None:
+            if self.making is not None:
+                self.making.place(Path(config.site_dir))
+                log.debug(f"{self.making.made} of {len(self.making.placed)} cached files made in this build")
+                self.cache.prune()
+                self._cancel_making()
             try:
                 build_index(Path(config.site_dir))
             except SearchIndexError as error:  # a message and exit 1, not a traceback
                 raise PluginError(str(error)) from error
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_making()
+
+    def on_shutdown(self) -> None:
+        self._cancel_making()
+
+    def _cancel_making(self) -> None:
+        if self.making is not None:
+            self.making.cancel()
+            self.making = None
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).resolve().parent
