@@ -184,11 +184,15 @@ class Making:
             self.cancel()
         self._later, self._futures = [], []
 
-    def place(self, site_dir: Path) -> None:
+    def place(self, site_dir: Path, unchanged: dict[str, Path] | None = None) -> None:
+        """Copy every file into the site; `unchanged`: what an earlier build placed in this
+        same folder (the preview), which need not be copied again."""
         self.wait()
         now = time.time()
         for output, path in sorted(self.placed.items()):
             target = site_dir / output
+            if unchanged and unchanged.get(output) == path and target.is_file():
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
             try:

@@ -44,6 +44,12 @@ class Renderer:
                                 item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
                                 sort_date=catalogue.sort_date, urls=urls)
 
+    def use(self, project: Project) -> None:
+        """Render from now on for `project` (the preview's quick path: one story read again),
+        keeping the compiled templates."""
+        self.project = project
+        self.env.globals["project"] = project
+
     def fragment(self, template: str, url: str, **context) -> Markup:
         """One fragment, linking from the page at `url` (`href`), as one HTML block."""
         return Markup(compact(self.env.get_template(template).render(href=_href(url), **context)))

@@ -97,15 +97,6 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-    os.environ["SOURCE_DATE_EPOCH"] = reproducible_epoch(config_file.resolve().parent)
-    try:
-        serve(config_file=str(config_file), livereload=livereload, dev_addr=address,
-              watch=[str(config_file.resolve().parent / "brands")], **config_overrides(config_file))
-    except MkDocsException as error:
-        print(str(error).strip(), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        pass
-    return 0
+    """The preview (preview.py): rebuilt as files are saved, only what an edit touches."""
+    from .preview import serve_project as serve
+    return serve(config_file, address, livereload)

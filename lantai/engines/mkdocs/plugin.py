@@ -23,6 +23,7 @@ from ...checking import check
 from ...drafts import published
 from ...model import Project
 from ...pages import Page, Renderer, plan, render
+from ...pages.dependencies import affected, changes
 from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
 from ...publishing.cleaning import published_bytes
@@ -31,7 +32,7 @@ from ...reading.project import read_project
 from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
 from ...reading.settings import make_settings
-from . import setup
+from . import preview, setup
 from .config import LantaiConfig
 
 ENGINE_THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -50,10 +51,20 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.renderer: Renderer | None = None
         self.cache: BuildCache | None = None
         self.making: Making | None = None
+        self.preview = None
+        self.incremental = False
+        self.published: Project | None = None     # drafts removed, or kept in the preview
+        self.touched: set[str] = set()
+        self.outputs: dict[str, str] = {}
+        self._nav = self._files = self._env = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown while an editor previews with `serve`, never in a build.
         self.serving = command == "serve"
+        # Lantai's preview (preview.py) keeps what its last build made; a dirty build then
+        # renders only the pages an edit touched.
+        self.preview = preview.CURRENT if self.serving else None
+        self.incremental = bool(self.preview and self.preview.incremental)
 
     # Run before other plugins so that theme and Markdown defaults are in place for them.
     @event_priority(100)
@@ -91,20 +102,51 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         for page in pages:
             if (replaced := files.get_file_from_path(page.source)) is not None:
                 files.remove(replaced)
-            files.append(File.generated(config, page.source, content="",
-                                        inclusion=inclusion_of(page, nav_pages)))
+            files.append(LantaiFile.generated(config, page.source, content="",
+                                              inclusion=inclusion_of(page, nav_pages)))
         # Open data (lantai/views): made here, never in docs_dir.
         for site_path, content in sorted(views.site_files(project, pages).items()):
-            files.append(File.generated(config, site_path, content=content))
+            files.append(LantaiFile.generated(config, site_path, content=content))
         # Image renditions and share images: taken from the build cache or made there by
         # worker processes while MkDocs renders the pages; placed in the site after them.
         self._cancel_making()
         self.cache = BuildCache.for_project(Path(config.config_file_path).resolve().parent)
         self.making = self.cache.start(views.derived_files(project, pages))
         if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
-            files.append(File.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
+            files.append(LantaiFile.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         self.renderer = Renderer(project, self._markdown(project, config, files))
+        self.published = project
+        if self.preview is not None:
+            self._mark_modified(files, project, pages, config)
         return files
+
+    def _mark_modified(self, files: Files, project: Project, pages: list[Page], config: MkDocsConfig) -> None:
+        """In the preview, which files the coming (dirty) build writes: pages whose records
+        changed, new pages, generated files whose bytes changed. Everything when the
+        navigation or the settings changed, or on the preview's first build."""
+        built = self.preview.built
+        everything = (not self.incremental or built.nav != config.nav
+                      or built.project.settings != project.settings)
+        touched = set(self.pages) if everything else (
+            {page.source for page in affected(pages, changes(built.project, project))}
+            | (set(self.pages) - set(built.pages)))
+        self.touched = touched
+        self.outputs = {}
+        for file in files:
+            if file.src_uri in self.pages:
+                file.lantai_modified = file.src_uri in touched
+            elif isinstance(file, LantaiFile) and file._content is not None:
+                key = preview.digest(file._content)
+                self.outputs[file.dest_uri] = key
+                file.lantai_modified = everything or built.outputs.get(file.dest_uri) != key
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self._nav, self._files = nav, files
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._env = env
+        return env
 
     def _markdown(self, project: Project, config: MkDocsConfig, files: Files) -> MarkdownRenderer:
         """Editors' Markdown as this site renders it: Lantai's extensions and the project's own."""
@@ -142,24 +184,46 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         return rendered.html
 
     def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav):
-        # What the frame prints around the article (theme/main.html): tags and search marks.
+        # What the frame prints around the article (theme/main.html): tags and search marks,
+        # and in the preview the panel that shows an editor's mistakes.
         context["lantai_page"] = self._rendered.pop(page.file.src_uri, None)
+        context["lantai_preview_problems"] = preview.PROBLEMS_FILE if self.serving else None
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.project is not None:
-            if self.making is not None:
-                self.making.place(Path(config.site_dir))
-                log.debug(f"{self.making.made} of {len(self.making.placed)} cached files made in this build")
-                self.cache.prune()
-                self._cancel_making()
+        if not self.config.enabled or self.project is None:
+            return
+        site_dir = Path(config.site_dir)
+        built = self.preview.built if self.incremental else None
+        if self.making is not None:
+            self.making.place(site_dir, unchanged=built.placed if built else None)
+            log.debug(f"{self.making.made} of {len(self.making.placed)} cached files made in this build")
+            placed = dict(self.making.placed)
+            self.cache.prune()
+            self._cancel_making()
+        indexed = {source for source, page in self.pages.items() if page.search is not None}
+        if built is not None:
+            # What the last build wrote and this one has not: pages and files that went.
+            gone = [built.pages[source].url for source in set(built.pages) - set(self.pages)]
+            for url in gone:
+                (site_dir / url / "index.html").unlink(missing_ok=True)
+            for site_path in (set(built.outputs) - set(self.outputs)) | (set(built.placed) - set(placed)):
+                (site_dir / site_path).unlink(missing_ok=True)
+        if built is None or gone or indexed & self.touched or indexed != built.indexed:
             try:
-                build_index(Path(config.site_dir))
+                build_index(site_dir)
             except SearchIndexError as error:  # a message and exit 1, not a traceback
                 raise PluginError(str(error)) from error
+        if self.preview is not None:
+            self.preview.built = preview.Built(
+                project=self.published, pages=dict(self.pages), nav=config.nav, outputs=self.outputs,
+                placed=placed, indexed=indexed, config=config, files=self._files, nav_object=self._nav,
+                env=self._env, plugin=self)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_making()
+        if self.preview is not None:  # MkDocs turns it into "Aborted": the preview shows the report
+            self.preview.failure = str(error).strip()
 
     def on_shutdown(self) -> None:
         self._cancel_making()
@@ -180,6 +244,16 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         return server
 
 
+class LantaiFile(File):
+    """A file Lantai generates. In the preview's dirty builds, Lantai says whether it changed
+    (MkDocs would take any generated file for a modified one and write every page again)."""
+
+    lantai_modified = True
+
+    def is_modified(self) -> bool:
+        return self.lantai_modified
+
+
 def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, metadata: str) -> None:
     """Of what MkDocs found in docs_dir, keep only the files mkdocs.yml names (extra_css, a
     logo); every other file there is dropped (Markdown, which Lantai renders; notes in
@@ -196,7 +270,7 @@ def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, 
         if (shadowed := files.get_file_from_path(site_path)) is not None:
             files.remove(shadowed)
         content = published_bytes(source, metadata)
-        files.append(File.generated(config, site_path, content=content) if content is not None
+        files.append(LantaiFile.generated(config, site_path, content=content) if content is not None
                      else File.generated(config, site_path, abs_src_path=str(source)))
 
 
