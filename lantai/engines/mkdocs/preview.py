@@ -49,6 +49,7 @@ logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
 
 PROBLEMS_FILE = "assets/lantai/preview-problems.json"   # in the preview's site only
 CURRENT: "Preview | None" = None   # the running preview; None in `build`
+BACKGROUND_DELAY = 1.5   # seconds after the last save before the full update starts
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Preview:
         self._worker: threading.Thread | None = None
         self.incremental = False              # whether the next full build may be a dirty one
         self.failure = ""                     # the last build's error, as the plugin saw it
+        self._saved = 0.0
 
     # -- what changed ---------------------------------------------------------------------
 
@@ -137,7 +139,10 @@ class Preview:
                 self._build(incremental=False)
             return
         with self.lock:
+            started = time.monotonic()
             self.quick({path: how for path, how in changed.items()})
+            log.debug(f"quick preview in {1000 * (time.monotonic() - started):.0f} ms")
+        self._saved = time.monotonic()
         self._pending.set()
         if self._worker is None or not self._worker.is_alive():
             self._worker = threading.Thread(target=self._background, name="lantai-preview", daemon=True)
@@ -151,6 +156,10 @@ class Preview:
 
     def _background(self) -> None:
         while self._pending.is_set():
+            # Let the browser fetch the page just rendered first: the full update holds the
+            # interpreter (and both cores) for a while, and saves in quick succession are one.
+            while time.monotonic() - self._saved < BACKGROUND_DELAY:
+                time.sleep(0.05)
             self._pending.clear()
             with self.lock:
                 self._build(incremental=True)
@@ -348,6 +357,7 @@ def _reload(server) -> None:
     condition = getattr(server, "_epoch_cond", None)
     if condition is None:
         return
-    with condition:
-        server._wanted_epoch = server._visible_epoch = time.monotonic_ns()
+    with condition:   # the server's own clock: milliseconds of time.monotonic()
+        epoch = max(round(time.monotonic() * 1000), server._visible_epoch + 1)
+        server._wanted_epoch = server._visible_epoch = epoch
         condition.notify_all()
