@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Project
-from . import media, share
+from . import catalogue, media, share
 from .common import published_items
 from .head import SITE_SHARE
 
@@ -23,6 +23,7 @@ def site_files(project: Project, pages: list["Page"]) -> dict[str, bytes]:
     """Every generated file that is not a page: open data, image renditions, share images."""
     from ..exports import export_files
     files = export_files(project)
+    files.update(catalogue.part_files(project))    # the catalogue's rows by page, for its filters
     pictures = [pic for item in published_items(project) for m in item.media if (pic := media.picture(project, m))]
     pictures += [image.picture for story in sorted(project.stories.values(), key=lambda s: s.key)
                  for image in media.text_images(project, story.body, (project.root / story.path).parent)]
