@@ -127,11 +127,17 @@ def people(project: Project) -> list[Term]:
             entry.items += story_items(project, story)
     published = {i.code for s in stories for i in story_items(project, s)} | {
         i.code for b in project.brands.values() for i in b.items}
+    # A person is named in a creator when their name is a part of it. Looking each part of
+    # the creator up (no longer than the longest name) keeps this linear in the items: at
+    # 50,000 items and tens of thousands of people, asking every name of every creator is not.
+    longest = max((len(term) for term in found), default=0)
     for item in project.items.values():
         if item.creator and item.code in published:
-            for entry in found.values():
-                if entry.term and entry.term in item.creator:
-                    entry.items.append(item)
+            text = item.creator
+            parts = {text[start:end] for start in range(len(text))
+                     for end in range(start + 1, min(len(text), start + longest) + 1)}
+            for term in parts & found.keys():
+                found[term].items.append(item)
     return _finish(found)
 
 
