@@ -112,7 +112,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "places_index": ("Places", "地点索引"),
     "subjects_index": ("Subjects", "主题索引"),
     "n_entries": ("{n} entries", "{n} 条"),
-    # pages of a long view (lantai/views/paging.py, pager.html)
+    # pages of a long view (lantai/views/paging.py, page_links in view_macros.html)
     "page_n": ("{title}, page {n}", "{title}（第 {n} 页）"),
     "pages": ("Pages", "分页"),
     "list_end": ("end of the list", "列表末尾"),

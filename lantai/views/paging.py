@@ -3,7 +3,7 @@
 A view lists its rows on pages of a fixed size, in its own order. Page 1 keeps the view's
 address (`items/`), page n lives at `urls.paged(view, n)` (`items/page/2/`); a view that fits
 on one page has no pager at all, so a small exhibition looks as it always did. Each page
-carries a plain-HTML pager (`pager.html`): it works without JavaScript.
+carries a plain-HTML pager (`page_links` in view_macros.html): it works without JavaScript.
 
 The sizes below were chosen by measured page weight at 50,000 items (bench/view_pages.py):
 each keeps a page's HTML well under 300 KB. `page_size` in mkdocs.yml overrides them all.
@@ -17,9 +17,11 @@ from typing import Sequence, TypeVar
 from .. import urls
 from ..model import Project
 
-CATALOGUE_ROWS = 500      # a catalogue row is about 0.45 KB of HTML
-TIMELINE_ENTRIES = 300    # a timeline entry about 0.7 KB
-INDEX_LINES = 800         # a link under a term about 0.25 KB; a term's heading counts as HEADING_LINES
+# Measured at 50,000 items (bench/view_pages.py), articles without the page frame (~30 KB):
+# 500 rows made 243 KB, 300 timeline entries 216 KB, 800 index links 130 KB at most.
+CATALOGUE_ROWS = 400      # a catalogue row is about 0.48 KB of HTML: some 195 KB a page
+TIMELINE_ENTRIES = 250    # a timeline entry about 0.7 KB: some 180 KB
+INDEX_LINES = 800         # a link under a term about 0.15 KB; a term's heading counts as HEADING_LINES
 HEADING_LINES = 3
 WINDOW = 2                # page numbers shown either side of the current one
 
