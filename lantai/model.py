@@ -207,6 +207,7 @@ class Settings:
     code_kind: str = "identifier"   # what items' codes are unless an item says (CODE_KINDS)
     raw_html: str = "sanitise"      # editors' HTML in Markdown fields (RAW_HTML; lantai/sanitise.py)
     image_metadata: str = "strip"   # of published photographs: strip or keep (lantai/publishing/cleaning.py)
+    page_size: int = 0              # rows per page of the catalogue, indexes and timeline; 0: lantai/views/paging.py's
     # Folders (or files) below content/ published whole, named or not (lantai/publishing/files.py)
     assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
 

@@ -48,6 +48,17 @@ def data(name: str) -> str:
     return DATA + name
 
 
+def paged(view: str, number: int) -> str:
+    """Page `number` of a view that lists its rows in pages (lantai/views/paging.py): the
+    first at the view's own address, the others below it (`items/page/2/`)."""
+    return view if number == 1 else f"{view}page/{number}/"
+
+
+def catalogue_part(number: int) -> str:
+    """The rows of the catalogue's page `number` as data, for filters over the whole catalogue."""
+    return data(f"catalogue/{number}.json")
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
     depth = from_url.count("/")

@@ -47,6 +47,7 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     code_kind=str(options.get("code_kind") or "identifier"),
                     raw_html=str(options.get("raw_html") or "sanitise"),
                     image_metadata=str(options.get("image_metadata") or "strip"),
+                    page_size=max(0, int(options.get("page_size") or 0)),
                     assets=[str(a) for a in (options["assets"] if options.get("assets") is not None
                                              else DEFAULT_ASSETS)],
                     site_url=site_url or "")

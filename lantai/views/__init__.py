@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Project
-from . import media
+from . import catalogue, media
 from .common import published_items
 from .head import SITE_SHARE
 
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 def site_files(project: Project, pages: list["Page"]) -> dict[str, bytes]:
     """The generated files made as the build goes: open data."""
     from ..exports import export_files
-    return export_files(project)
+    files = export_files(project)
+    files.update(catalogue.part_files(project))    # the catalogue's rows by page, for its filters
+    return files
 
 
 def derived_files(project: Project, pages: list["Page"]) -> list["Job"]:

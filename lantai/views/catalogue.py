@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
-from .. import dates
+from .. import dates, urls
 from ..labels import label
 from ..model import Item, Project
+from . import paging
 from .common import appearances, item_url, published_items
 from .media import picture, transcript
 
@@ -44,6 +46,35 @@ def catalogue_context(project: Project) -> dict:
         "holders": [(v, v) for v in options(i.holder for i in items)],
         "brands": [(b, project.brands[b].name) for b in brand_ids],
     }
+
+
+def catalogue_pages(project: Project) -> list[tuple[list[Item], paging.Pager]]:
+    """The catalogue's rows in pages, in code order, each with its pager."""
+    rows = paging.split(published_items(project), paging.size_of(project, paging.CATALOGUE_ROWS))
+    return list(zip(rows, paging.pagers(urls.CATALOGUE, len(rows))))
+
+
+def part_files(project: Project) -> dict[str, bytes]:
+    """The rows of each catalogue page as JSON (`data/catalogue/<n>.json`), when there are
+    several pages: a visitor's filter fetches them to search the whole catalogue, not only the
+    page in view (views.js). A one-page catalogue filters its own rows and needs none."""
+    pages = catalogue_pages(project)
+    if len(pages) < 2:
+        return {}
+    language = project.language
+    files = {}
+    for rows, pager in pages:
+        data = [{"code": item.code, "title": item.title, "date": item.date or "", "sort": sort_date(item.date),
+                 "shown": dates.display(item.date, language) if item.date else "", "type": item.type or "",
+                 "holder": item.holder or "", "brand": item.brand_id, "url": item_url(item),
+                 "brand_name": project.brands[item.brand_id].name if item.brand_id in project.brands else "",
+                 "brand_url": project.brands[item.brand_id].url if item.brand_id in project.brands else ""}
+                for item in rows]
+        # Compact and sorted: the same catalogue gives the same bytes, and a part stays small.
+        text = json.dumps({"page": pager.number, "pages": pager.count, "rows": data}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+        files[urls.catalogue_part(pager.number)] = (text + "\n").encode("utf-8")
+    return files
 
 
 def code_label(project: Project, items: list[Item]) -> str:

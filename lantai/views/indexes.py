@@ -2,7 +2,9 @@
 
 Each entry lists the brands, stories and archive items that carry the term; a story's
 items are listed under the story's terms, and an item whose creator is a listed person
-is listed under that person.
+is listed under that person. A long index is laid out in pages by term (`term_pages`):
+terms in order, as many as fit a page's budget of links; a term with more links than a
+page holds goes on over the next pages, its heading repeated.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Brand, Item, Project, Story
+from . import paging
 from .common import published_stories, story_items, term_slug
 
 
@@ -25,6 +28,65 @@ class Term:
     @property
     def count(self) -> int:
         return len(self.brands) + len(self.stories) + len(self.items)
+
+
+@dataclass
+class TermPart:
+    """The part of a term's entry that one index page shows: all of it, unless the term
+    lists more than a page holds."""
+    entry: Term
+    brands: list[Brand]
+    stories: list[Story]
+    items: list[Item]
+    part: int = 1           # 2, 3… for the pages a long entry goes on to
+
+    @property
+    def term(self) -> str:
+        return self.entry.term
+
+    @property
+    def anchor(self) -> str:
+        # A term's anchor names where it starts; the parts after it get their own.
+        return self.entry.anchor if self.part == 1 else f"{self.entry.anchor}-{self.part}"
+
+    @property
+    def continued(self) -> bool:
+        return self.part > 1
+
+    @property
+    def count(self) -> int:             # the whole entry's, on every part
+        return self.entry.count
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        return self.entry.location
+
+
+def term_pages(terms: list[Term], lines: int) -> list[list[TermPart]]:
+    """Terms in pages, in order: each page holds about `lines` links, a heading counting as
+    paging.HEADING_LINES; a term is split only when it would not fit on a page of its own."""
+    pages: list[list[TermPart]] = [[]]
+    room = lines
+    for term in terms:
+        links = [("brands", b) for b in term.brands] + [("stories", s) for s in term.stories] + [
+            ("items", i) for i in term.items]
+        if pages[-1] and paging.HEADING_LINES + len(links) > room:
+            pages.append([])
+            room = lines
+        part = 1
+        while True:
+            take = max(1, room - paging.HEADING_LINES)
+            piece, links = links[:take], links[take:]
+            pages[-1].append(TermPart(term, [r for k, r in piece if k == "brands"],
+                                      [r for k, r in piece if k == "stories"],
+                                      [r for k, r in piece if k == "items"], part))
+            room -= paging.HEADING_LINES + len(piece)
+            if not links:
+                break
+            pages.append([])
+            room = lines
+            part += 1
+    return pages
 
 
 def _collect(found: dict[str, Term], term: str) -> Term:
@@ -65,11 +127,17 @@ def people(project: Project) -> list[Term]:
             entry.items += story_items(project, story)
     published = {i.code for s in stories for i in story_items(project, s)} | {
         i.code for b in project.brands.values() for i in b.items}
+    # A person is named in a creator when their name is a part of it. Looking each part of
+    # the creator up (no longer than the longest name) keeps this linear in the items: at
+    # 50,000 items and tens of thousands of people, asking every name of every creator is not.
+    longest = max((len(term) for term in found), default=0)
     for item in project.items.values():
         if item.creator and item.code in published:
-            for entry in found.values():
-                if entry.term and entry.term in item.creator:
-                    entry.items.append(item)
+            text = item.creator
+            parts = {text[start:end] for start in range(len(text))
+                     for end in range(start + 1, min(len(text), start + longest) + 1)}
+            for term in parts & found.keys():
+                found[term].items.append(item)
     return _finish(found)
 
 

@@ -23,3 +23,5 @@ class LantaiConfig(Config):
     # Folders (or files) below docs_dir published whole; anything else is published only when named
     assets = c.ListOfItems(c.Type(str), default=list(DEFAULT_ASSETS))
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/publishing/cleaning.py)
+    # Rows per page of the catalogue, the indexes and the timeline; 0: Lantai's own sizes (lantai/views/paging.py)
+    page_size = c.Type(int, default=0)
