@@ -77,7 +77,7 @@ def main(cases: int, seed: int, per_case: float) -> None:
     signal.signal(signal.SIGALRM, alarm)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
-        shutil.copytree(harbour, root)
+        shutil.copytree(harbour, root, ignore=shutil.ignore_patterns(".lantai-cache"))  # not an earlier build\'s cache
         brand_file = root / "brands" / "harbour-trade.yml"
         story_file = root / "content" / "harbour-trade" / "typhoon-1937.md"
         for case in range(cases):

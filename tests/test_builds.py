@@ -313,7 +313,7 @@ def test_a_failed_build_leaves_the_old_site_as_it_was(tmp_path):
 
 def test_check_does_not_build(tmp_path):
     project = tmp_path / "harbour"
-    shutil.copytree(HARBOUR_CONFIG.parent, project)
+    shutil.copytree(HARBOUR_CONFIG.parent, project, ignore=shutil.ignore_patterns(".lantai-cache"))  # not an earlier build\'s cache
     result = run_lantai("check", "-f", str(project / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in project.iterdir()) == ["brands", "content", "mkdocs.yml"]
@@ -330,7 +330,7 @@ def test_a_missing_config_file_is_named(tmp_path):
 @pytest.fixture
 def harbour_copy(tmp_path) -> Path:
     project = tmp_path / "harbour"
-    shutil.copytree(HARBOUR_CONFIG.parent, project)
+    shutil.copytree(HARBOUR_CONFIG.parent, project, ignore=shutil.ignore_patterns(".lantai-cache"))  # not an earlier build\'s cache
     return project
 
 

@@ -16,7 +16,7 @@ DRAFT_WORDS = ("Quillwort", "Marrowfat", "Zebedee Draftperson", "Draftcove", "dr
 
 
 def drafts_project(root: Path) -> Path:
-    shutil.copytree(PROJECTS / "harbour", root)
+    shutil.copytree(PROJECTS / "harbour", root, ignore=shutil.ignore_patterns(".lantai-cache"))  # not an earlier build\'s cache
     shutil.copytree(PROJECTS / "drafts" / "content", root / "content", dirs_exist_ok=True)
     return root / "mkdocs.yml"
 

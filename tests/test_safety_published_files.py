@@ -58,7 +58,7 @@ def outside(tmp_path: Path) -> Path:
 
 def harbour(tmp_path: Path) -> Path:
     root = tmp_path / "project"
-    shutil.copytree(PROJECTS / "harbour", root)
+    shutil.copytree(PROJECTS / "harbour", root, ignore=shutil.ignore_patterns(".lantai-cache"))  # not an earlier build\'s cache
     return root
 
 
