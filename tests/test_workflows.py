@@ -22,7 +22,7 @@ PAGES = REPO / ".github" / "workflows" / "pages.yml"
 
 # The official actions the workflow may use, and their major versions current in November 2026.
 CURRENT_MAJORS = {"actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 6,
-                  "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+                  "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5, "actions/cache": 6}
 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
