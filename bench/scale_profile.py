@@ -174,7 +174,10 @@ cProfile, `python -m cProfile -o … build.py build -q -f project/mkdocs.yml -d 
 average {load[0]:.1f} before, {load[1]:.1f} after, on a shared 2-core machine. Seconds are wall time
 under cProfile, whose overhead falls on Python calls (Markdown and templating weigh more here
 than in a plain build; `scale.md` has unprofiled times), so read the shares. Pagefind is a
-separate program: its row is the wait for it.
+separate program: its row is the wait for it. The profile runs with `LANTAI_WORKERS=0` and
+`LANTAI_CACHE=off`, so every stage is in the one profiled process: in a real build the share
+images and image renditions are made by worker processes while the pages render (and taken from
+the build cache when their inputs are unchanged), and the index copies are made by them too.
 
 Profiled build: **{total:.1f} s** (the command's wall time with the profiler: {wall:.1f} s).
 
