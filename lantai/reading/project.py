@@ -173,7 +173,6 @@ def make_item(values: dict, brand: Brand | None, story_id: str | None, path: str
 
 def read_content(content_dir: Path, project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    language = project.language
     missing_brands: dict[str, str] = {}
     for file in sorted(content_dir.rglob("*.md")):
         relative = file.relative_to(content_dir)

@@ -85,7 +85,7 @@ def render_marks(record: SearchRecord, simplified: str = "") -> str:
     e = lambda value: html.escape(value, quote=True)  # noqa: E731
     meta = [("title", record.title), ("kind", record.kind_label), ("brand", record.brand), ("date", record.date)]
     filters = [("kind", record.kind_label), ("brand", record.brand), ("category", record.category)]
-    parts = [f'<div class="lt-search-marks" hidden data-pagefind-ignore>']
+    parts = ['<div class="lt-search-marks" hidden data-pagefind-ignore>']
     parts += [f'<span data-pagefind-meta="{key}:{e(value)}"></span>' for key, value in meta if value]
     parts += [f'<span data-pagefind-filter="{key}:{e(value)}"></span>' for key, value in filters if value]
     parts.append("</div>")

@@ -168,7 +168,7 @@ def open_graph(*, title: str, description: str, site_name: str, language: str, k
         tags += [("og:image:width", str(image_size[0])), ("og:image:height", str(image_size[1]))]
     tags.append(("og:image:alt", title))
     out = [f'<meta property="{name}" content="{escape(value, quote=True)}">' for name, value in tags]
-    out += [f'<meta name="twitter:card" content="summary_large_image">',
+    out += ['<meta name="twitter:card" content="summary_large_image">',
             f'<meta name="twitter:title" content="{escape(title, quote=True)}">',
             f'<meta name="twitter:description" content="{escape(description, quote=True)}">',
             f'<meta name="twitter:image" content="{escape(image, quote=True)}">']
