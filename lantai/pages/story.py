@@ -15,14 +15,14 @@ from .places import place_block
 
 
 def pages(project: Project) -> list[Page]:
-    out = []
-    for brand in project.brands.values():
-        stories = brand.stories
-        for index, story in enumerate(stories):
-            previous = stories[index - 1] if index > 0 else None
-            following = stories[index + 1] if index + 1 < len(stories) else None
-            out.append(story_page(project, story, previous, following))
-    return out
+    return [story_page(project, story, *neighbours(brand.stories, index))
+            for brand in project.brands.values() for index, story in enumerate(brand.stories)]
+
+
+def neighbours(stories: list[Story], index: int) -> tuple[Story | None, Story | None]:
+    """The stories before and after the one at `index` in its brand's order (the pager)."""
+    return (stories[index - 1] if index > 0 else None,
+            stories[index + 1] if index + 1 < len(stories) else None)
 
 
 def related_of(project: Project, story: Story) -> list[dict]:

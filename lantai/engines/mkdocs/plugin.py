@@ -195,6 +195,8 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             return
         site_dir = Path(config.site_dir)
         built = self.preview.built if self.incremental else None
+        placed: dict = {}
+        gone: list[str] = []
         if self.making is not None:
             self.making.place(site_dir, unchanged=built.placed if built else None)
             log.debug(f"{self.making.made} of {len(self.making.placed)} cached files made in this build")

@@ -283,13 +283,11 @@ def with_story(project, story):
 
 
 def _story_page(project, story):
-    from ...pages.story import story_page
+    from ...pages.story import neighbours, story_page
     brand = project.brands.get(story.brand_id)
     siblings = brand.stories if brand else [story]
     index = next((i for i, s in enumerate(siblings) if s.key == story.key), 0)
-    previous = siblings[index - 1] if index > 0 else None
-    following = siblings[index + 1] if index + 1 < len(siblings) else None
-    return story_page(project, story, previous, following)
+    return story_page(project, story, *neighbours(siblings, index))
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:
