@@ -15,7 +15,7 @@ from . import urls
 # Ids are URL slugs. Reserved ids are the site's own top-level addresses.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_IDS = ("categories", "timeline", "map", "items", "tags", "search", "data", "assets",
-                "people", "places", "index", "404", "sitemap.xml", "robots.txt", "pagefind")
+                "people", "places", "index", "404", "sitemap.xml", "robots.txt", "pagefind", "iiif")
 
 
 @dataclass
@@ -95,6 +95,9 @@ class Item:
     media: list[Media] = field(default_factory=list)
     rights: str | None = None
     code_kind: str = ""    # what `code` is (CODE_KINDS); "" = the project's `code_kind`
+    # A catalogue row's other columns, as (column name, value) in the sheet's order: shown with
+    # the item, in its manifest and open data (lantai/reading/catalogue.py).
+    extra: tuple[tuple[str, str], ...] = ()
     path: str = ""
     line: int = 0
 

@@ -22,6 +22,26 @@ PEOPLE = "people/"
 PLACES = "places/"
 NOT_FOUND = "404.html"          # served for any address: its links are root-relative
 DATA = "data/"
+IIIF = "iiif/"                  # static IIIF: image services, manifests, collections (lantai/views/iiif.py)
+
+
+def iiif_image(digest: str) -> str:
+    """A scan's IIIF Image API 3 service (its info.json and level-0 tiles below it), named by
+    the sha256 of the image's bytes, so that one scan shown by two items is cut once."""
+    return f"{IIIF}images/{digest[:16]}/"
+
+
+def iiif_manifest(record: "Item") -> str:
+    """An item's IIIF Presentation 3 manifest: its metadata and its pages in order."""
+    return f"{IIIF}items/{record.slug}/manifest.json"
+
+
+def iiif_collection(brand_id: str | None = None) -> str:
+    """The collection of every item of one brand, or (None) of the whole exhibition."""
+    return f"{IIIF}collection.json" if brand_id is None else f"{IIIF}brands/{brand_id}.json"
+
+
+OAI_PMH = DATA + "oai-pmh.xml"  # the OAI-PMH static repository (lantai/views/oai.py)
 
 
 def category(category_id: str) -> str:
