@@ -13,6 +13,7 @@ import re
 
 from . import dates
 from .model import Project
+from .views import oai
 from .views.common import item_url, public_url, published_items, published_stories, story_items, to_json
 from .views.timeline import entries, timelinejs
 
@@ -143,7 +144,10 @@ def datapackage(project: Project) -> dict:
             {"name": "timeline", "path": "timeline.json", "format": "json", "mediatype": "application/json",
              "encoding": "utf-8", "profile": "data-resource",
              "description": "Every dated story, event and item, as TimelineJS 3 JSON"},
-        ],
+        ] + ([{"name": "oai-pmh", "path": "oai-pmh.xml", "format": "xml", "mediatype": "application/xml",
+               "encoding": "utf-8", "profile": "data-resource",
+               "description": "Every item in Dublin Core (oai_dc), as an OAI-PMH Static Repository for harvesters"}]
+             if oai.harvestable(project) else []),
     }
 
 

@@ -211,6 +211,10 @@ class Settings:
     raw_html: str = "sanitise"      # editors' HTML in Markdown fields (RAW_HTML; lantai/sanitise.py)
     image_metadata: str = "strip"   # of published photographs: strip or keep (lantai/publishing/cleaning.py)
     page_size: int = 0              # rows per page of the catalogue, indexes and timeline; 0: lantai/views/paging.py's
+    # Harvesting (lantai/views/oai.py): the OAI-PMH adminEmail, and the Static Repository
+    # Gateway that answers harvesters for the site; without an email no OAI-PMH file is made.
+    contact_email: str = ""
+    oai_gateway: str = ""
     # Folders (or files) below content/ published whole, named or not (lantai/publishing/files.py)
     assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
 

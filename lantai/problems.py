@@ -148,6 +148,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reference code '{value}' is already used by {other}; every item needs its own code",
         "档号 '{value}' 已被 {other} 使用；每个档案条目的档号必须唯一",
     ),
+    "contact-email": (
+        "'{value}' is not an email address; write the address harvesters may write to, e.g. archives@example.org "
+        "(it is published as the OAI-PMH adminEmail)",
+        "'{value}' 不是电子邮件地址；请写联系邮箱，例如 archives@example.org（作为 OAI-PMH 的 adminEmail 公开）",
+    ),
+    "oai-gateway": (
+        "'{value}' is not a gateway address; write the base URL of the OAI Static Repository Gateway, "
+        "e.g. https://gateway.example.org/oai/ (no query, no fragment)",
+        "'{value}' 不是网关地址；请写 OAI 静态库网关的基础网址，例如 https://gateway.example.org/oai/（不含查询串和锚点）",
+    ),
     "code-kind": (
         "'{value}' is not a kind of code; write one of {allowed} (reference: the archive's own reference code, 档号)",
         "'{value}' 不是编号类别；请写 {allowed} 之一（reference 表示档案馆自己的档号）",

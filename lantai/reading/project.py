@@ -74,6 +74,12 @@ def index_items(project: Project) -> list[Problem]:
 
 
 
+# OAI-PMH's emailType (OAI-PMH.xsd: \S+@(\S+\.)+\S+), without the characters that would make
+# the address unsafe to print; a gateway is a web address that a harvester can be sent to.
+EMAIL = re.compile(r"^[^\s@<>\"']+@(?:[^\s@<>\"'.]+\.)+[^\s@<>\"'.]+$")
+GATEWAY = re.compile(r"^https?://[^\s/?#<>\"']+/[^\s?#<>\"']*$")
+
+
 def check_settings(settings: Settings) -> list[Problem]:
     problems = []
     if settings.code_kind not in CODE_KINDS:
@@ -84,6 +90,10 @@ def check_settings(settings: Settings) -> list[Problem]:
     if settings.raw_html not in RAW_HTML:
         problems.append(problem("mkdocs.yml", 0, "raw_html", "raw-html", value=settings.raw_html,
                                 allowed=", ".join(RAW_HTML)))
+    if settings.contact_email and not EMAIL.match(settings.contact_email):
+        problems.append(problem("mkdocs.yml", 0, "contact_email", "contact-email", value=settings.contact_email))
+    if settings.oai_gateway and not GATEWAY.match(settings.oai_gateway):
+        problems.append(problem("mkdocs.yml", 0, "oai_gateway", "oai-gateway", value=settings.oai_gateway))
     problems += [problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry)
                  for entry in settings.assets if not assets_entry_ok(entry)]
     seen = set()

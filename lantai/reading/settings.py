@@ -48,6 +48,8 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     raw_html=str(options.get("raw_html") or "sanitise"),
                     image_metadata=str(options.get("image_metadata") or "strip"),
                     page_size=max(0, int(options.get("page_size") or 0)),
+                    contact_email=str(options.get("contact_email") or "").strip(),
+                    oai_gateway=str(options.get("oai_gateway") or "").strip(),
                     assets=[str(a) for a in (options["assets"] if options.get("assets") is not None
                                              else DEFAULT_ASSETS)],
                     site_url=site_url or "")

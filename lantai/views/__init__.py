@@ -10,10 +10,11 @@ Free of any engine.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Project
-from . import catalogue, media
+from . import catalogue, media, oai
 from .common import published_items
 from .head import SITE_SHARE
 
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
     from ..pages.page import Page
 
 
-def site_files(project: Project, pages: list["Page"]) -> dict[str, bytes]:
-    """The generated files made as the build goes: open data."""
+def site_files(project: Project, pages: list["Page"], day: date) -> dict[str, bytes]:
+    """The generated files made as the build goes: open data and the OAI-PMH static repository,
+    whose records are datestamped `day` (the build's reproducible date, given by the engine)."""
     from ..exports import export_files
     files = export_files(project)
     files.update(catalogue.part_files(project))    # the catalogue's rows by page, for its filters
+    files.update(oai.site_file(project, day))      # for union catalogues' harvesters
     return files
 
 

@@ -25,3 +25,8 @@ class LantaiConfig(Config):
     image_metadata = c.Choice(("strip", "keep"), default="strip")  # of published photographs (lantai/publishing/cleaning.py)
     # Rows per page of the catalogue, the indexes and the timeline; 0: Lantai's own sizes (lantai/views/paging.py)
     page_size = c.Type(int, default=0)
+
+    # Harvesting: OAI-PMH's adminEmail (no OAI-PMH file without it) and the Static Repository
+    # Gateway's base URL, once one is chosen (lantai/views/oai.py)
+    contact_email = c.Type(str, default="")
+    oai_gateway = c.Type(str, default="")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from markupsafe import Markup
@@ -33,6 +34,7 @@ from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
 from ...reading.settings import make_settings
 from . import preview, setup
+from .commands import reproducible_epoch
 from .config import LantaiConfig
 
 ENGINE_THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -105,7 +107,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             files.append(LantaiFile.generated(config, page.source, content="",
                                               inclusion=inclusion_of(page, nav_pages)))
         # Open data (lantai/views): made here, never in docs_dir.
-        for site_path, content in sorted(views.site_files(project, pages).items()):
+        for site_path, content in sorted(views.site_files(project, pages, build_date(config)).items()):
             files.append(LantaiFile.generated(config, site_path, content=content))
         # Image renditions and share images: taken from the build cache or made there by
         # worker processes while MkDocs renders the pages; placed in the site after them.
@@ -254,6 +256,14 @@ class LantaiFile(File):
 
     def is_modified(self) -> bool:
         return self.lantai_modified
+
+
+def build_date(config: MkDocsConfig) -> date:
+    """The build's date for dates written into files (the OAI-PMH datestamps), from
+    SOURCE_DATE_EPOCH as the sitemap and gzip take it (commands.reproducible_epoch: the last
+    commit's time unless set), in UTC so that every machine writes the same day."""
+    epoch = reproducible_epoch(Path(config.config_file_path).resolve().parent)
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
 
 
 def publish_editors_files(files: Files, config: MkDocsConfig, project: Project, metadata: str) -> None:
