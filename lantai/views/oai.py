@@ -126,7 +126,8 @@ def dublin_core(project: Project, item: Item) -> list[tuple[str, str]]:
     add("relation", public_url(project, urls.brand(item.brand_id)))
     for story in appearances(project, item):
         add("relation", public_url(project, story.url))
-    add("relation", public_url(project, urls.iiif_manifest(item)))
+    # The item's IIIF manifest (urls.iiif_manifest) joins these once the build writes manifests:
+    # a harvester must not be sent to an address that does not exist.
     add("rights", item.rights)
     return [(name, value) for name in DC_ORDER for value in out[name]]
 
