@@ -104,6 +104,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "transcript": ("Transcript", "文字稿"),
     "play_from": ("Play from {time}", "从 {time} 播放"),
     "enlarge": ("Enlarge image", "放大图片"),
+    "letters_nav": ("{heading} from A to Z", "{heading}：按拼音首字母"),
+    "letters_none": ("no entry under {letter}", "没有以 {letter} 开头的条目"),
     "iiif_manifest": ("IIIF manifest", "IIIF 清单"),
     "iiif_manifest_hint": ("open this item in any IIIF viewer, such as Mirador or Universal Viewer",
                            "可在 Mirador、Universal Viewer 等任一 IIIF 浏览器中打开本条目"),

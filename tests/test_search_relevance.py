@@ -55,6 +55,12 @@ BUNDLED = [
     ("嵊州", "shengzhou-life-records/"),
     ("舟山", "zhoushan-island-memory/"),
     ("常山", "changshan-disputes/"),
+    # people typed in pinyin, whole or by their initials (lantai/collation.py)
+    ("chenwangdao", "shangyu-red-memory/manifesto-first-translation/"),
+    ("cwd", "shangyu-red-memory/manifesto-first-translation/"),
+    ("maodun", "tongxiang-notables/notables-archives/"),
+    ("fengzikai", "tongxiang-notables/notables-archives/"),
+    ("Chenwangdao", "shangyu-red-memory/manifesto-first-translation/"),
     # archive items, by reference code as typed, in any case, with or without the hyphen
     ("SY-E01", "items/sy-e01/"),
     ("sy-e01", "items/sy-e01/"),

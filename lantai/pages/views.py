@@ -67,9 +67,12 @@ def pages(project: Project) -> list[Page]:
         heading = label(key, language)
         terms = collect(project)
         parts = indexes.term_pages(terms, paging.size_of(project, paging.INDEX_LINES))
+        pagers = paging.pagers(url, len(parts))
+        jump = indexes.letters(parts, [pager.url for pager in pagers])
         out += _paged(project, name, url, f"{name}.md", heading, "page_terms.html",
-                      [({"heading": heading, "entries": terms, "terms": part, "current": name}, pager)
-                       for part, pager in zip(parts, paging.pagers(url, len(parts)))])
+                      [({"heading": heading, "entries": terms, "terms": part, "current": name, "letters": jump,
+                         "letter_anchor": indexes.letter_anchor}, pager)
+                       for part, pager in zip(parts, pagers)])
     return out
 
 

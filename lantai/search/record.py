@@ -8,7 +8,11 @@ What a page tells the index:
 - a few weighted terms, so that the page *about* a thing ranks before pages that
   mention it: an item's reference code, a brand's name, a story's people, places and
   subjects;
-- a simplified-character copy of any passage written in traditional characters.
+- a simplified-character copy of any passage written in traditional characters;
+- the pinyin of the people and places a page is about, as one word each (陈望道 ->
+  chenwangdao, a person's surname read as a surname: lantai/collation.py), and their
+  initials (cwd) where no other person or place of the exhibition has the same ones, so a
+  visitor without a Chinese keyboard finds them too.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .. import dates
+from .. import collation, dates
 from ..labels import label
 from ..model import Brand, FreePage, Item, Project, Story
 
@@ -42,6 +46,7 @@ class SearchRecord:
     date: str = ""                    # as shown to visitors
     names: list[str] = field(default_factory=list)      # the thing this page is (weight WEIGHT_NAME)
     subjects: list[str] = field(default_factory=list)   # people, places, subjects (WEIGHT_SUBJECT)
+    readings: list[str] = field(default_factory=list)   # their pinyin and initials (WEIGHT_SUBJECT)
 
 
 def _record(project: Project, kind: str, title: str, brand: Brand | None, **values) -> SearchRecord:
@@ -51,13 +56,46 @@ def _record(project: Project, kind: str, title: str, brand: Brand | None, **valu
 
 
 def story_record(project: Project, story: Story) -> SearchRecord:
+    places = [place.name for place in story.places]
     return _record(project, "story", story.title, project.brands.get(story.brand_id),
                    date=dates.display(story.date, project.language) if story.date else "",
-                   subjects=[*story.people, *(place.name for place in story.places), *story.tags])
+                   subjects=[*story.people, *places, *story.tags],
+                   readings=readings(project, story.people, places))
 
 
 def brand_record(project: Project, brand: Brand) -> SearchRecord:
-    return _record(project, "brand", brand.name, brand, names=[brand.name], subjects=[brand.region])
+    return _record(project, "brand", brand.name, brand, names=[brand.name], subjects=[brand.region],
+                   readings=readings(project, [], [brand.name, brand.region]))
+
+
+def readings(project: Project, people: list[str], places: list[str]) -> list[str]:
+    """The pinyin words of the names that are Chinese, each once, in order; with their
+    initials when those name one person or place of the whole exhibition."""
+    counts = project.derived(("search", "initials"), lambda: _initials_counts(project))
+    out: list[str] = []
+    for name, person in [(n, True) for n in people] + [(n, False) for n in places]:
+        if not _CJK.search(name):
+            continue
+        read = (collation.person_reading(name) if person else collation.reading(name)).replace(" ", "")
+        if read.isascii() and read.isalnum():
+            out.append(read)
+        short = collation.initials(name, person)
+        if len(short) >= 2 and counts.get(short) == 1:
+            out.append(short)
+    return list(dict.fromkeys(out))
+
+
+def _initials_counts(project: Project) -> dict[str, int]:
+    """How many different names of the exhibition (people, places, brands) have each initials."""
+    names: set[tuple[str, bool]] = set()
+    for story in project.stories.values():
+        names |= {(n, True) for n in story.people} | {(p.name, False) for p in story.places}
+    for brand in project.brands.values():
+        names |= {(brand.name, False), (brand.region, False)}
+    counts: dict[str, int] = {}
+    for short in {(collation.initials(n, person), n) for n, person in names if _CJK.search(n)}:
+        counts[short[0]] = counts.get(short[0], 0) + 1
+    return counts
 
 
 def item_record(project: Project, item: Item) -> SearchRecord:
@@ -90,8 +128,9 @@ def render_marks(record: SearchRecord, simplified: str = "") -> str:
     parts += [f'<span data-pagefind-filter="{key}:{e(value)}"></span>' for key, value in filters if value]
     parts.append("</div>")
     # One line per weight, its terms apart (an excerpt may show them: 陈望道 · 叶天底).
-    weighted = [(weight, " · ".join(terms)) for weight, terms in ((WEIGHT_NAME, record.names),
-                                                                  (WEIGHT_SUBJECT, record.subjects)) if terms]
+    weighted = [(weight, joiner.join(terms)) for weight, terms, joiner in (
+        (WEIGHT_NAME, record.names, " · "), (WEIGHT_SUBJECT, record.subjects, " · "),
+        (WEIGHT_SUBJECT, record.readings, " ")) if terms]
     if weighted or simplified:
         parts.append('<div class="lt-search-marks" hidden>')
         parts += [f'<p data-pagefind-weight="{weight}">{e(text)}</p>' for weight, text in weighted]

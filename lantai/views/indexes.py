@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import collation
 from ..model import Brand, Item, Project, Story
 from . import paging
 from .common import published_stories, story_items, term_slug
@@ -24,6 +25,7 @@ class Term:
     stories: list[Story] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     location: tuple[float, float] | None = None
+    letter: str = ""        # the A-Z jump letter of its pinyin (lantai/collation.py)
 
     @property
     def count(self) -> int:
@@ -61,6 +63,10 @@ class TermPart:
     def location(self) -> tuple[float, float] | None:
         return self.entry.location
 
+    @property
+    def letter(self) -> str:
+        return self.entry.letter
+
 
 def term_pages(terms: list[Term], lines: int) -> list[list[TermPart]]:
     """Terms in pages, in order: each page holds about `lines` links, a heading counting as
@@ -96,12 +102,34 @@ def _collect(found: dict[str, Term], term: str) -> Term:
     return found[term]
 
 
-def _finish(found: dict[str, Term]) -> list[Term]:
+def _finish(found: dict[str, Term], person: bool = False) -> list[Term]:
+    """The terms in pinyin order (people by their surname's reading), each with its letter."""
+    key = collation.person_key if person else collation.sort_key
+    keys = {}
     for entry in found.values():
         entry.brands = sorted({b.id: b for b in entry.brands}.values(), key=lambda b: b.id)
         entry.stories = sorted({s.key: s for s in entry.stories}.values(), key=lambda s: s.key)
         entry.items = sorted({i.code: i for i in entry.items}.values(), key=lambda i: i.code)
-    return sorted((e for e in found.values() if e.term), key=lambda e: e.term.casefold())
+        keys[entry.term] = key(entry.term)
+        entry.letter = keys[entry.term][0]
+    return sorted((e for e in found.values() if e.term), key=lambda e: keys[e.term])
+
+
+def letters(parts: list[list[TermPart]], urls_of_pages: list[str]) -> list[tuple[str, str | None]]:
+    """The A-Z jump letters of an index in pages: (letter, where its first term is, as the
+    page's URL and the letter's anchor; None for a letter no term starts with). OTHER first
+    when a term starts with neither a letter nor a Chinese character."""
+    first: dict[str, str] = {}
+    for part, url in zip(parts, urls_of_pages):
+        for entry in part:
+            if entry.part == 1:
+                first.setdefault(entry.letter, f"{url}#letter-{letter_anchor(entry.letter)}")
+    shown = ([collation.OTHER] if collation.OTHER in first else []) + list(collation.LETTERS)
+    return [(letter, first.get(letter)) for letter in shown]
+
+
+def letter_anchor(letter: str) -> str:
+    return "other" if letter == collation.OTHER else letter.lower()
 
 
 def subjects(project: Project) -> list[Term]:
@@ -138,7 +166,7 @@ def people(project: Project) -> list[Term]:
                      for end in range(start + 1, min(len(text), start + longest) + 1)}
             for term in parts & found.keys():
                 found[term].items.append(item)
-    return _finish(found)
+    return _finish(found, person=True)
 
 
 def places(project: Project) -> list[Term]:
