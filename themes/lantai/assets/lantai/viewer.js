@@ -79,6 +79,7 @@
       gestureSettingsTouch: { pinchRotate: false, flickEnabled: !calm },
       gestureSettingsMouse: { flickEnabled: false }
     });
+    frame.ltViewer = viewer;   // for the page's other scripts, and the tests
     var canvas = viewer.canvas;
     canvas.setAttribute("role", "application");
     canvas.setAttribute("aria-describedby", "lt-viewer-keys");
