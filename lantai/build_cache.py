@@ -43,7 +43,9 @@ IN_PROCESS_BELOW = 12   # fewer jobs than this are not worth starting worker pro
 MAKERS = {
     "share": ("lantai.views.share", "share_image"),
     "picture": ("lantai.views.media", "picture_files"),
+    "tiles": ("lantai.views.iiif", "tile_files"),
 }
+LARGE = ("tiles", "picture")   # started first, so the last worker does not begin a scan at the end
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ class Making:
         self._later = []
         self._pool = pool(workers)
         # Large jobs first, so the last worker to finish does not start a photograph at the end.
-        for paths, job in sorted(missing, key=lambda entry: entry[1].maker != "picture"):
+        for paths, job in sorted(missing, key=lambda entry: entry[1].maker not in LARGE):
             self._futures.append(self._pool.submit(make, job.maker, job.args, paths))
 
     def wait(self) -> None:

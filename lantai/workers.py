@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-PRELOAD = ["lantai.views.share", "lantai.views.media", "lantai.search.chinese"]
+PRELOAD = ["lantai.views.share", "lantai.views.media", "lantai.views.iiif", "lantai.search.chinese"]
 
 
 def count(asked: int | None = None) -> int:

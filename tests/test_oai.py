@@ -126,6 +126,8 @@ def test_one_record_per_open_item_with_its_dublin_core():
     assert values("relation") == [
         "https://harbour-archive.example.org/harbour-trade/",
         "https://harbour-archive.example.org/harbour-trade/kittiwake-manifest/",
+        # its IIIF manifest, which the build writes (tests/test_iiif.py)
+        "https://harbour-archive.example.org/iiif/items/hbr-trd-1937-m-0001/manifest.json",
     ]
     assert values("rights")[0].startswith("Fictional record made for the Lantai sample; CC BY 4.0")
     assert values("language") == ["en"]

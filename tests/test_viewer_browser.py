@@ -11,10 +11,10 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, serve
+from conftest import SUB_PATH, build_site, serve
 from test_gates_a11y import axe, blocking_violations  # noqa: F401  (axe is a fixture)
 from test_gates_layout import OVERFLOWING
-from viewer_support import PAGES, SLUG, STORY, cut_tiles, write_project
+from viewer_support import PAGES, SLUG, STORY, service, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,8 @@ def viewer_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("viewer")
     config = write_project(root / "project")
     site = build_site(config, root / "site")
-    services = [cut_tiles(site, root / "project" / "content" / "harbour-letters" / file) for file, _ in PAGES]
+    services = [service(root / "project" / "content" / "harbour-letters" / file) for file, _ in PAGES]
+    assert all((site / folder / "info.json").is_file() for folder in services)
     return site, services
 
 
@@ -360,4 +361,17 @@ def test_an_image_without_tiles_is_still_shown_and_zoomable(visit, viewer_site, 
         page.get_by_role("button", name="Zoom in").click()
         page.wait_for_timeout(300)
         assert zoom(page) > 1.4
+    assert visit.errors == [] and visit.outside_requests() == []
+
+
+def test_viewer_works_under_a_sub_path(visit, viewer_site):
+    # As GitHub Pages serves a project site: the info.json ids, paths from the site's root
+    # without site_url, would lead out of /exhibit/; the viewer asks where it found info.json.
+    page = visit.page
+    tiles = Tiles(page)
+    with serve(viewer_site[0], SUB_PATH) as url:
+        open_viewer(page, url)
+        assert tiles.new_after(lambda: page.get_by_role("button", name="Zoom in").click())
+        assert all(urlsplit(tile).path.startswith(SUB_PATH) for tile in tiles.tiles())
+        tiles.all_local_and_loaded()
     assert visit.errors == [] and visit.outside_requests() == []

@@ -1,21 +1,13 @@
-"""Test helpers for the deep-zoom viewer: a project with a large multi-page scan.
-
-TEMPORARY: `cut_tiles` writes a static IIIF Image API 3 level-0 tile set into a built site,
-the files the build itself will write once main has its IIIF tiles (lantai/views/iiif.py):
-`iiif/images/<digest[:16]>/info.json`, tiles `x,y,w,h/w,h/0/default.jpg` and sizes
-`full/w,h/0/default.jpg`. Drop it, and build the tiles with the site, when they land.
-"""
+"""Test helpers for the deep-zoom viewer: a project with a large multi-page scan, whose
+tiles the build cuts (lantai/views/iiif.py)."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-TILE = 512
 CODE = "GL-0001"
 SLUG = "gl-0001"
 STORY = "harbour-letters/winter-1937/"
@@ -65,39 +57,7 @@ def write_project(root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def cut_tiles(site: Path, source: Path) -> str:
-    """A level-0 tile set for `source` in `site`; returns its folder below the site."""
-    folder = f"iiif/images/{digest(source)[:16]}"
-    out = site / folder
-    with Image.open(source) as opened:
-        image = opened.convert("RGB")
-    width, height = image.size
-    factors = [2 ** n for n in range(int(math.log2(max(width, height) / TILE)) + 2)]
-    sizes = []
-    for factor in factors:
-        region = TILE * factor
-        for y in range(0, height, region):
-            for x in range(0, width, region):
-                w, h = min(region, width - x), min(region, height - y)
-                size = (math.ceil(w / factor), math.ceil(h / factor))
-                _save(image.crop((x, y, x + w, y + h)).resize(size), out / f"{x},{y},{w},{h}" / f"{size[0]},{size[1]}")
-        level = (math.ceil(width / factor), math.ceil(height / factor))
-        _save(image.resize(level), out / "full" / f"{level[0]},{level[1]}")
-        sizes.append({"width": level[0], "height": level[1]})
-    info = {"@context": "http://iiif.io/api/image/3/context.json",
-            "id": f"https://placeholder.invalid/{folder}", "type": "ImageService3",
-            "protocol": "http://iiif.io/api/image", "profile": "level0", "width": width, "height": height,
-            "sizes": sorted(sizes, key=lambda s: s["width"]),
-            "tiles": [{"width": TILE, "height": TILE, "scaleFactors": factors}]}
-    (out / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    return folder
-
-
-def _save(image: Image.Image, folder: Path) -> None:
-    target = folder / "0"
-    target.mkdir(parents=True, exist_ok=True)
-    image.save(target / "default.jpg", "JPEG", quality=75)
+def service(source: Path) -> str:
+    """The folder of a scan's image service below the site (urls.iiif_image), found
+    independently: the first 16 hex digits of the sha256 of its bytes."""
+    return f"iiif/images/{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}"

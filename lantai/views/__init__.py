@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Project
-from . import catalogue, media, oai
+from . import catalogue, iiif, media, oai
 from .common import published_items
 from .head import SITE_SHARE
 
@@ -30,11 +30,12 @@ def site_files(project: Project, pages: list["Page"], day: date) -> dict[str, by
     files = export_files(project)
     files.update(catalogue.part_files(project))    # the catalogue's rows by page, for its filters
     files.update(oai.site_file(project, day))      # for union catalogues' harvesters
+    files.update(iiif.site_files(project))          # image services' info.json, manifests, collections
     return files
 
 
 def derived_files(project: Project, pages: list["Page"]) -> list["Job"]:
-    """The files that take long to make: image renditions and share images, one job each."""
+    """The files that take long to make: image renditions, IIIF tiles and share images, one job each."""
     from ..build_cache import Job
     pictures = [pic for item in published_items(project) for m in item.media if (pic := media.picture(project, m))]
     pictures += [image.picture for story in sorted(project.stories.values(), key=lambda s: s.key)
@@ -45,6 +46,7 @@ def derived_files(project: Project, pages: list["Page"]) -> list["Job"]:
         if job.outputs[0] not in seen:   # one photograph shown by several items
             seen.add(job.outputs[0])
             jobs.append(job)
+    jobs += iiif.jobs(project)    # every item scan cut into IIIF tiles
     language, site_name = project.language, project.settings.site_name
     jobs.append(Job((SITE_SHARE,), "share", ("site", site_name, project.settings.subtitle or "", site_name, "", language)))
     shared = {SITE_SHARE}

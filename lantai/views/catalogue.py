@@ -8,7 +8,7 @@ import re
 from .. import dates, urls
 from ..labels import label
 from ..model import Item, Project
-from . import paging
+from . import iiif, paging
 from .common import appearances, item_url, published_items
 from .media import picture, transcript
 
@@ -147,4 +147,5 @@ def item_context(project: Project, item: Item) -> dict:
         "item": item, "brand": project.brands.get(item.brand_id),
         "metadata": metadata(project, item), "media_list": media_list(project, item),
         "appears": appearances(project, item), "citation": citation(project, item),
+        "iiif_manifest": iiif.manifest_of(project, item),
     }

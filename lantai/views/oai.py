@@ -22,6 +22,7 @@ from urllib.parse import quote, urlsplit
 
 from .. import urls
 from ..model import Item, Project
+from . import iiif
 from .common import appearances, item_url, public_url, published_items
 
 SR = "http://www.openarchives.org/OAI/2.0/static-repository"
@@ -123,11 +124,13 @@ def dublin_core(project: Project, item: Item) -> list[tuple[str, str]]:
     add("identifier", item.code)
     add("identifier", public_url(project, item_url(item)))
     add("language", project.language)
-    add("relation", public_url(project, urls.brand(item.brand_id)))
+    if item.brand_id in project.brands:
+        add("relation", public_url(project, urls.brand(item.brand_id)))
     for story in appearances(project, item):
         add("relation", public_url(project, story.url))
-    # The item's IIIF manifest (urls.iiif_manifest) joins these once the build writes manifests:
-    # a harvester must not be sent to an address that does not exist.
+    manifest = iiif.manifest_of(project, item)   # only an address the build writes
+    if manifest:
+        add("relation", public_url(project, manifest))
     add("rights", item.rights)
     return [(name, value) for name in DC_ORDER for value in out[name]]
 
