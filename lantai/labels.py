@@ -112,6 +112,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "close": ("Close", "关闭"),
     "zoom_in": ("Zoom in", "放大"),
     "zoom_out": ("Zoom out", "缩小"),
+    # the deep-zoom viewer on item pages (deep_zoom in view_macros.html, viewer.js)
+    "viewer": ("Zoomable images of the item", "档案图像放大查看"),
+    "viewer_tools": ("Zoom and pages", "缩放与翻页"),
+    "viewer_image": ("Zoomable image: {alt}", "可缩放图像：{alt}"),
+    "viewer_home": ("Fit the page in view", "整页显示"),
+    "viewer_full_screen": ("Full screen", "全屏"),
+    "viewer_keys": ("Drag, or use the arrow keys, to move; + and − zoom, 0 fits the page, R turns it, "
+                    "F is full screen.", "拖动或用方向键移动；+ 和 − 缩放，0 整页显示，R 旋转，F 全屏。"),
+    "viewer_keys_pages": ("Drag, or use the arrow keys, to move; + and − zoom, 0 fits the page, R turns it, "
+                          "F is full screen; Page Up and Page Down turn the pages.",
+                          "拖动或用方向键移动；+ 和 − 缩放，0 整页显示，R 旋转，F 全屏；Page Up 和 Page Down 翻页。"),
+    "viewer_open": ("Zoom into its {n} pages", "放大查看（共 {n} 页）"),
+    "viewer_open_one": ("Zoom into the image", "放大查看"),
     "open_data": ("Open data", "开放数据"),
     "people_index": ("People", "人物索引"),
     "places_index": ("Places", "地点索引"),

@@ -33,7 +33,7 @@ class PageCase:
         return self.kind == "404"
 
 
-def _cases(project: str, category: str, brand: str, story: str, item: str, query: str) -> list[PageCase]:
+def _cases(project: str, category: str, brand: str, story: str, item: str, scans: str, query: str) -> list[PageCase]:
     return [
         PageCase(project, "home", ""),
         PageCase(project, "category", f"categories/{category}/"),
@@ -44,14 +44,15 @@ def _cases(project: str, category: str, brand: str, story: str, item: str, query
         PageCase(project, "map", "map/"),
         PageCase(project, "catalogue", "items/"),
         PageCase(project, "item", f"items/{item}/"),
+        PageCase(project, "item viewer", f"items/{scans}/"),   # an item with images: the deep-zoom viewer
         PageCase(project, "tags", "tags/"),
         PageCase(project, "search", f"search/?q={urllib.request.quote(query)}", query),
         PageCase(project, "404", "no-such-exhibit/missing-page/", query),
     ]
 
 
-PAGE_CASES = (_cases("bundled", "memory", "shangyu-red-memory", "manifesto-first-translation", "sy-e01", "档案")
-              + _cases("harbour", "trade", "harbour-trade", "typhoon-1937", "pt-0002", "typhoon"))
+PAGE_CASES = (_cases("bundled", "memory", "shangyu-red-memory", "manifesto-first-translation", "sy-e01", "sy-e02", "档案")
+              + _cases("harbour", "trade", "harbour-trade", "typhoon-1937", "pt-0002", "pt-0004", "typhoon"))
 
 PAGE_IDS = [case.id for case in PAGE_CASES]
 

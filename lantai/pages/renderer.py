@@ -16,7 +16,7 @@ from ..views import catalogue
 from ..views.common import item_url, term_slug
 from ..views.geo import coordinates
 from ..views.head import head_tags
-from ..views.media import fill_alt
+from ..views.media import fill_alt, zoomable
 from .markdown import MarkdownRenderer, Rendered, inline_text, place_markers, replace_lines
 from .page import Page, RenderedPage
 
@@ -42,7 +42,7 @@ class Renderer:
         self.env.globals.update(t=lambda key, **p: label(key, self.language, **p), cover=self.cover,
                                 project=project, settings=project.settings, lang=self.language,
                                 item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
-                                sort_date=catalogue.sort_date, urls=urls)
+                                sort_date=catalogue.sort_date, urls=urls, zoomable=self.zoomable)
 
     def use(self, project: Project) -> None:
         """Render from now on for `project` (the preview's quick path: one story read again),
@@ -95,6 +95,10 @@ class Renderer:
         return (Markup('<a class="lt-item-link" href="{}" title="{}">').format(urls.relative(url, urls.item(item)),
                                                                             item.code)
                 + Markup(inline_text(item.title)) + Markup("</a>"))
+
+    def zoomable(self, item) -> int:
+        """How many images the item's deep-zoom viewer pages through (its card links to it)."""
+        return len(zoomable(self.project, item))
 
     @jinja2.pass_context
     def cover(self, context, record: Brand | Story) -> str:

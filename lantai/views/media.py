@@ -1,4 +1,4 @@
-"""Media on item pages: responsive images, a lightbox, players with their transcripts.
+"""Media on item pages: responsive images, deep zoom, a lightbox, players with their transcripts.
 
 Images get derivatives at build time with Pillow: WebP in a few widths with a JPEG (or
 PNG, where the image has transparency) fallback, each with its width and height so the
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Media, Project
+from ..model import Item, Media, Project
 from ..problems import WARNING, Problem, problem
 
 WIDTHS = (480, 960, 1600)
@@ -61,6 +61,12 @@ def picture(project: Project, media: Media) -> Picture | None:
     """The renditions of a raster image (computed, not yet written); None for others.
     Made once per image and build: item pages, figures and the files to write all ask."""
     return project.derived(("picture", media.path), lambda: _picture(project, media))
+
+
+def zoomable(project: Project, item: Item) -> list[Picture]:
+    """The item's images that have a IIIF image service: the pages of its deep-zoom viewer
+    (deep_zoom in view_macros.html), in the order of its media."""
+    return [pic for media in item.media if (pic := picture(project, media))]
 
 
 def _picture(project: Project, media: Media) -> Picture | None:
