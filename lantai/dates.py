@@ -179,3 +179,31 @@ def year_of(value: str | None) -> int | None:
     """The first year a date can mean, for grouping by period."""
     key = sort_key(value)
     return None if key[0] == 99999 else key[0]
+
+
+# Dates as archive management systems and spreadsheets write them (DA/T 18: 19560129, with 00
+# for a month or day not known), each read to EDTF: 19560129, 1956.01.29, 1956-1-29,
+# 1956/1/29 and 1956年1月29日 are 1956-01-29; 19560100 is 1956-01 and 19560000 is 1956.
+_COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})?$")
+_SEPARATED = re.compile(r"^(?P<year>\d{4})(?:[.\-/](?P<month>\d{1,2})(?:[.\-/](?P<day>\d{1,2}))?)$")
+_CHINESE = re.compile(r"^(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?$")
+
+
+def from_catalogue(text: str) -> str:
+    """A catalogue cell's date as EDTF, when it is one of the forms above; otherwise the text
+    as it is (EDTF already, or a mistake that validation reports)."""
+    text = text.strip()
+    if is_valid(text):
+        return text
+    match = _COMPACT.match(text) or _CHINESE.match(text)
+    if not match and text.count("/") != 1:   # 1956/1960 is an EDTF interval, not a day
+        match = _SEPARATED.match(text)
+    if not match:
+        return text
+    year, month, day = match["year"], match["month"], match["day"]
+    month = int(month) if month else 0
+    day = int(day) if day else 0
+    if not month:
+        return year if not day else text
+    edtf_date = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return edtf_date if is_valid(edtf_date) else text
