@@ -276,11 +276,22 @@ def _decoded(data: bytes) -> str | None:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return None
-    # GB18030 reads almost any bytes; what another encoding (Big5, Shift_JIS, Latin-1) turns
-    # into is full of its four-byte and user-defined characters, which a catalogue never holds.
-    if any("\ue000" <= ch <= "\uf8ff" or ord(ch) > 0xFFFF for ch in text):
+    # GB18030 reads almost any bytes. What another encoding (Big5, Shift_JIS) turns into holds
+    # its four-byte and user-defined characters, which a catalogue never holds, and is mostly
+    # made of GBK's rare characters, where a Chinese catalogue is mostly GB2312's common ones.
+    wide = [ch for ch in text if ord(ch) > 0x7F][:200_000]
+    if any("\ue000" <= ch <= "\uf8ff" or ord(ch) > 0xFFFF for ch in wide):
         return None
-    return text
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return text if common * 2 >= len(wide) else None
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _undecodable(data: bytes) -> str:
