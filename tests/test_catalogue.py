@@ -487,7 +487,10 @@ def test_held_back_rows_are_in_no_file_of_the_built_site(held_site):
         for text in forbidden:
             assert text.encode("utf-8") not in data, f"{text} in {path.relative_to(site)}"
     # The open row is everywhere it should be: its page, the catalogue, open data, the search index.
-    assert (site / "items" / "j9-ws-1950-y-0001" / "index.html").is_file()
+    page = (site / "items" / "j9-ws-1950-y-0001" / "index.html").read_text(encoding="utf-8")
+    # Its scan, kept beside the sheet, is published under assets/catalogue/ and shown on its page.
+    assert (site / "assets" / "catalogue" / "scans" / "page.png").is_file()
+    assert "assets/catalogue/scans/page.png" in page
     items = json.loads((site / "data" / "items.json").read_text(encoding="utf-8"))
     assert [i["code"] for i in items] == ["J9-WS·1950-Y-0001"]
     assert any("公开的工作报告".encode() in data for path, data in searched if path.suffix == ".pf_fragment")

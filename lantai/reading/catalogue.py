@@ -452,6 +452,7 @@ def read_table(project: Project, table: Table, known: Known) -> list[Problem]:
         item = row_item(project, reader, table, number, values, cells, columns, labels)
         if item is not None and _take(project, reader, known, table, number, labels["code"], item.code, item.slug):
             project.catalogue.append(item)
+    project.extra_files.update(reader.extra_files)   # scans kept beside the sheet: published under assets/catalogue/
     if table.failure:
         problems.append(problem(table.path, 0, "", "catalogue-csv" if not table.sheet else "catalogue-not-spreadsheet",
                                 sheet=table.sheet, detail=table.failure[0]))
