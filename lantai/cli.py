@@ -35,10 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--no-livereload", action="store_true", help="do not reload pages when files change")
     check = commands.add_parser("check", help="validate every file and build nothing")
     config_option(check)
-    new = commands.add_parser("new", help="write a new brand or story file, ready to fill in")
+    new = commands.add_parser("new", help="write a new brand or story file, or an example catalogue sheet")
     config_option(new)
-    new.add_argument("kind", choices=["brand", "story"])
-    new.add_argument("id", help="brand-id, or brand-id/story-id for a story")
+    new.add_argument("kind", choices=["brand", "story", "catalogue"])
+    new.add_argument("id", nargs="?", default="",
+                     help="brand-id, or brand-id/story-id for a story; for a catalogue, the sheet's name "
+                          "(default: records)")
 
     args = parser.parse_args(argv)
     _configure_logging(args.quiet)
@@ -51,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         print(refusal, file=sys.stderr)
         return 1
     if args.command == "new":
-        from .scaffold import new_file
+        from .scaffold import new_catalogue, new_file
+        if args.kind == "catalogue":
+            return new_catalogue(config_file, args.id or "records")
+        if not args.id:
+            parser.error(f"new {args.kind}: give the {'brand-id' if args.kind == 'brand' else 'brand-id/story-id'}")
         return new_file(config_file, args.kind, args.id)
     if args.command == "check":
         return check_project(config_file)
@@ -102,9 +108,15 @@ def check_project(config_file: Path) -> int:
         print(format_report(problems, settings.language), file=sys.stderr)
     if any(p.severity == ERROR for p in problems):
         return 1
-    summary = (f"检查通过：{len(project.brands)} 个品牌，{len(project.stories)} 个故事，{len(project.items)} 个档案条目。"
-               if is_chinese(language) else
-               f"OK: {len(project.brands)} brands, {len(project.stories)} stories, {len(project.items)} items.")
+    held = len(project.held_back)
+    if is_chinese(language):
+        summary = (f"检查通过：{len(project.brands)} 个品牌，{len(project.stories)} 个故事，{len(project.items)} 个档案条目"
+                   + (f"（其中目录 {len(project.catalogue)} 条；另有 {held} 条不予公开，不会发布）。"
+                      if project.catalogue or held else "。"))
+    else:
+        summary = (f"OK: {len(project.brands)} brands, {len(project.stories)} stories, {len(project.items)} items"
+                   + (f" ({len(project.catalogue)} from the catalogue; {held} catalogue rows held back, published "
+                      "nowhere)." if project.catalogue or held else "."))
     print(summary)
     return 0
 

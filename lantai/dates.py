@@ -57,6 +57,17 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 _SEASONS = {21: ("spring", "春"), 22: ("summer", "夏"), 23: ("autumn", "秋"), 24: ("winter", "冬")}
 
 
+@lru_cache(maxsize=4096)
+def _parses(value: str) -> bool:
+    # A value the parser refuses raises, and _parse's cache keeps no exceptions: a catalogue
+    # repeating one bad date over thousands of rows must not be parsed again for each.
+    try:
+        _parse(value)
+    except Exception:  # the package raises several types for bad input
+        return False
+    return True
+
+
 def is_valid(value: str) -> bool:
     """True when `value` is EDTF that the edtf package (Library of Congress spec) accepts,
     names days that exist, and, for an interval, does not end before it starts."""
@@ -74,9 +85,7 @@ def is_valid(value: str) -> bool:
         return day_bounds(start)[0] <= day_bounds(end)[1]
     if _PLAIN.match(value):
         return _plain_bounds(value) is not None
-    try:
-        _parse(value)
-    except Exception:  # the package raises several types for bad input
+    if not _parses(value):
         return False
     match = _PART.match(value)
     if match and match["month"] and match["month"] != "XX":
@@ -179,3 +188,30 @@ def year_of(value: str | None) -> int | None:
     """The first year a date can mean, for grouping by period."""
     key = sort_key(value)
     return None if key[0] == 99999 else key[0]
+
+
+# Dates as archive management systems and spreadsheets write them (DA/T 18: 19560129, with 00
+# for a month or day not known), each read to EDTF: 19560129, 1956.01.29, 1956-1-29,
+# 1956/1/29 and 1956年1月29日 are 1956-01-29; 19560100 is 1956-01 and 19560000 is 1956.
+_COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})?$")
+_SEPARATED = re.compile(r"^(?P<year>\d{4})(?:[.\-/](?P<month>\d{1,2})(?:[.\-/](?P<day>\d{1,2}))?)$")
+_CHINESE = re.compile(r"^(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?$")
+
+
+def from_catalogue(text: str) -> str:
+    """A catalogue cell's date as EDTF, when it is one of the forms above; otherwise the text
+    as it is (EDTF already, or a mistake that validation reports)."""
+    text = text.strip()
+    # These forms first: none of them is EDTF, and asking the EDTF parser about them is slow.
+    match = _COMPACT.match(text) or _CHINESE.match(text)
+    if not match and text.count("/") != 1 and not _PLAIN.match(text):   # 1956/1960 is an interval
+        match = _SEPARATED.match(text)
+    if not match:
+        return text
+    year, month, day = match["year"], match["month"], match["day"]
+    month = int(month) if month else 0
+    day = int(day) if day else 0
+    if not month:
+        return year if not day else text
+    edtf_date = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return edtf_date if is_valid(edtf_date) else text

@@ -75,16 +75,34 @@ def item_records(project: Project) -> list[dict]:
                        "transcript": public_url(project, m.transcript_path) if m.transcript_path else None}
                       for m in item.media],
             "url": public_url(project, item_url(item)),
+            # A catalogue row's other columns, in the sheet's order, named as the sheet names them.
+            "extra": [{"name": name, "value": value} for name, value in item.extra],
         })
     return out
 
 
-def items_csv(records: list[dict]) -> str:
+def extra_columns(project: Project) -> list[str]:
+    """The catalogue's other columns as items.csv has them, after its own: in the order they
+    first appear (files by name, then columns), a name that is one of its own marked as extra."""
+    names: dict[str, None] = {}
+    for item in published_items(project):
+        for name, _ in item.extra:
+            names.setdefault(name)
+    return list(names)
+
+
+def csv_name(column: str) -> str:
+    """An extra column's name in items.csv's header (and its data package schema)."""
+    return csv_cell(f"{column} (extra)" if column in ITEM_COLUMNS else column)
+
+
+def items_csv(records: list[dict], extra: list[str] = ()) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(ITEM_COLUMNS)
+    writer.writerow([*ITEM_COLUMNS, *(csv_name(c) for c in extra)])
     for record in records:
-        writer.writerow([csv_cell(record[c]) for c in ITEM_COLUMNS])
+        values = {entry["name"]: entry["value"] for entry in record.get("extra", [])}
+        writer.writerow([*(csv_cell(record[c]) for c in ITEM_COLUMNS), *(csv_cell(values.get(c)) for c in extra)])
     return buffer.getvalue()
 
 
@@ -118,6 +136,8 @@ def datapackage(project: Project) -> dict:
         _field("type"), _field("brand", description="id of the brand (see brands.json)"),
         _field("story", description="brand-id/story-id of the story that lists it"),
         _field("rights"), _field("url", description="the item's page"),
+        *(_field(csv_name(column), description="a column of the archive's catalogue, as it is")
+          for column in extra_columns(project)),
     ]
     for f in item_fields:
         if f["name"] == "url":
@@ -159,7 +179,7 @@ def export_files(project: Project) -> dict[str, bytes]:
         "brands.json": to_json(brand_records(project)),
         "stories.json": to_json(story_records(project)),
         "items.json": to_json(items),
-        "items.csv": items_csv(items),
+        "items.csv": items_csv(items, extra_columns(project)),
         "timeline.json": to_json(timeline),
         "datapackage.json": to_json(datapackage(project)),
     }

@@ -99,7 +99,8 @@ class Item:
     # the item, in its manifest and open data (lantai/reading/catalogue.py).
     extra: tuple[tuple[str, str], ...] = ()
     path: str = ""
-    line: int = 0
+    line: int = 0          # in a catalogue file, the row
+    sheet: str | None = None   # the catalogue row's sheet ("" in a CSV file); None: read from YAML
 
     @property
     def slug(self) -> str:
@@ -217,6 +218,13 @@ class Settings:
     oai_gateway: str = ""
     # Folders (or files) below content/ published whole, named or not (lantai/publishing/files.py)
     assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
+    # Catalogue files (lantai/reading/catalogue.py): their folder below the project, which
+    # column is which field (over the DA/T 18 and Dublin Core names), the brand of rows that
+    # name none ("": none), and the columns whose values hold a row back ({column: [values]}).
+    catalogue: str = "catalogue"
+    catalogue_columns: dict = field(default_factory=dict)
+    catalogue_brand: str = ""
+    catalogue_restricted: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -232,6 +240,11 @@ class Project:
     extra_files: dict[str, Path] = field(default_factory=dict)
     intro: str = ""          # content/index.md: the home page's introduction, Markdown
     intro_path: str = ""
+    # The open rows of the catalogue files, in file and row order (in `items` too), and of the
+    # rows held back (restricted: lantai/reading/catalogue.py) only each code and where it is
+    # written: nothing else of them is kept, so no page or file can show it.
+    catalogue: list[Item] = field(default_factory=list)
+    held_back: dict[str, str] = field(default_factory=dict)
     # Indexes derived from the records (which stories show an item...), made once per project.
     _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     # Codes of items left out of this build with their draft stories (lantai/drafts.py):

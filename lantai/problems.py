@@ -317,6 +317,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the assets folder content/{value} does not exist; create it, or correct or remove it under 'assets'",
         "资源文件夹 content/{value} 不存在；请新建该文件夹，或在 assets 中改正或删除这一项",
     ),
+    "catalogue-too-big": (
+        "the file is {size} MB, more than the {limit} MB a catalogue file may be; split the catalogue into "
+        "several files in catalogue/ (each sheet or CSV file of up to {rows} rows)",
+        "文件大小为 {size} MB，超过档案目录文件上限 {limit} MB；请把目录拆成 catalogue/ 中的几个文件（每个工作表或 CSV 文件最多 {rows} 行）",
+    ),
+    "catalogue-zip-bomb": (
+        "the workbook says it unpacks to {size} MB ({detail}), far more than a catalogue sheet holds; Lantai does "
+        "not open it. Save the sheet again from the spreadsheet program, or export it as CSV",
+        "该工作簿声明解压后为 {size} MB（{detail}），远超档案目录应有的大小；兰台不打开它。请用电子表格软件重新保存，或导出为 CSV",
+    ),
+    "catalogue-too-many-rows": (
+        "the {what} holds more than {limit} rows; split it into several files in catalogue/",
+        "该{what}超过 {limit} 行；请拆成 catalogue/ 中的几个文件",
+    ),
+    "catalogue-not-spreadsheet": (
+        "the file is not an Excel workbook (.xlsx) that can be read ({detail}); save it again from the spreadsheet "
+        "program as 'Excel Workbook (.xlsx)', or as CSV (UTF-8). Old .xls files must be saved as .xlsx",
+        "不是可读取的 Excel 工作簿（.xlsx）（{detail}）；请在电子表格软件中另存为“Excel 工作簿（.xlsx）”或 CSV（UTF-8）。旧的 .xls 文件须另存为 .xlsx",
+    ),
+    "catalogue-not-text": (
+        "the file holds bytes that no CSV file has ({detail}); it may be a workbook renamed to .csv: save it again "
+        "as CSV (UTF-8), or name it .xlsx if it is a workbook",
+        "文件中含有 CSV 文件不会有的字节（{detail}）；可能是改了扩展名的工作簿：请另存为 CSV（UTF-8），若本是工作簿请改名为 .xlsx",
+    ),
+    "catalogue-encoding": (
+        "the CSV file is neither UTF-8 nor GB18030/GBK ({detail}); save it again as 'CSV UTF-8 (comma delimited)'",
+        "该 CSV 文件既不是 UTF-8，也不是 GB18030/GBK 编码（{detail}）；请另存为“CSV UTF-8（逗号分隔）”",
+    ),
+    "catalogue-csv": (
+        "the file cannot be read as CSV ({detail}); check the quotes around the cells near this row, or save it "
+        "again from the spreadsheet program",
+        "无法按 CSV 读取（{detail}）；请检查本行附近单元格的引号，或用电子表格软件重新保存",
+    ),
+    "catalogue-empty": (
+        "the {what} is empty; its first row names the columns ({example} …) and each row below is one item. "
+        "Fill it in, or delete it",
+        "该{what}是空的；第一行写列名（{example} ……），其下每行一个档案条目。请填写，或删除它",
+    ),
+    "catalogue-header-empty": (
+        "column {column} has no name in the first row, but holds values; name it (the first row names every "
+        "column), or delete the column",
+        "第 {column} 列在第一行没有列名，但下面有内容；请在第一行写上列名，或删除该列",
+    ),
+    "catalogue-header-duplicate": (
+        "two columns are named '{value}' (columns {first} and {second}); rename one of them",
+        "有两列都叫 '{value}'（第 {first} 列和第 {second} 列）；请重命名其中一列",
+    ),
+    "catalogue-no-column": (
+        "no column gives the {field} of the items; name one {names}, or map a column to {field} under "
+        "catalogue_columns in mkdocs.yml",
+        "没有给出条目 {field} 的列；请把其中一列命名为 {names}，或在 mkdocs.yml 的 catalogue_columns 中把某列对应到 {field}",
+    ),
+    "catalogue-column-twice": (
+        "this column and '{other}' both give the {field} of the items; map one of them to another field, or to "
+        "skip, under catalogue_columns in mkdocs.yml",
+        "此列与 '{other}' 都对应条目的 {field}；请在 mkdocs.yml 的 catalogue_columns 中把其中一列对应到其他字段，或写 skip",
+    ),
+    "catalogue-unknown-column": (
+        "this column is not one of Lantai's fields, so it is kept and shown with each item as it is, under its "
+        "own name; to make it a field, map it under catalogue_columns in mkdocs.yml ('{value}': description), "
+        "or map it to skip to leave it out of the site",
+        "此列不是兰台的字段，会以原列名原样显示在每个条目中；若要作为字段，请在 mkdocs.yml 的 catalogue_columns 中"
+        "对应（'{value}': description），或对应到 skip，使此列不发布",
+    ),
+    "catalogue-held-back": (
+        "{count} of {rows} rows are held back ({why}) and are published nowhere: no page, search, open data, "
+        "sitemap or OAI-PMH",
+        "{rows} 行中有 {count} 行不予公开（{why}），不会出现在网站的任何地方：页面、搜索、开放数据、站点地图和 OAI-PMH",
+    ),
+    "catalogue-open-value": (
+        "'{value}' does not say whether the record is open; write {open} (published) or {closed} (held back), or "
+        "leave the cell empty",
+        "'{value}' 不能表明是否开放；请写 {open}（公开）或 {closed}（不公开），或留空",
+    ),
+    "catalogue-brand": (
+        "'{value}' is not a brand of this project ({allowed}); write a brand id, or leave the cell empty",
+        "'{value}' 不是本项目的品牌（{allowed}）；请写品牌标识，或留空",
+    ),
+    "catalogue-setting": (
+        "{detail}",
+        "{detail}",
+    ),
+    "code-held-back": (
+        "'[[{value}]]' is a catalogue row held back from publication ({where}); it is never published, so it "
+        "cannot be shown here: remove the marker, or open the record in the catalogue first",
+        "'[[{value}]]' 是不予公开的目录条目（{where}），不会发布，因此不能在此展示：请删去此处，或先在目录中将其开放",
+    ),
     "output-busy": (
         "{target}: another build is writing this folder right now (it holds {lock}); wait until it has "
         "finished, or build into another folder with -d",
@@ -340,22 +427,43 @@ class Problem:
     key: str
     params: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     severity: str = ERROR
+    # In a catalogue file (lantai/reading/catalogue.py) `line` is a row of a table and `sheet`
+    # names the table: the workbook's sheet ("Sheet1"), or "" in a CSV file, which has one.
+    # None: `line` is a line of a text file.
+    sheet: str | None = field(default=None, compare=False)
 
     def message(self, language: str = "en") -> str:
         english, chinese = MESSAGES[self.key]
         template = chinese if is_chinese(language) else english
         return template.format(**dict(self.params))
 
+    @property
+    def place(self) -> str:
+        return place(self.path, self.line, self.sheet)
+
     def format(self, language: str = "en") -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
         label = f"{self.field}: " if self.field else ""
-        return f"{where}: {label}{self.message(language)}"
+        return f"{self.place}: {label}{self.message(language)}"
+
+    def sort_key(self) -> tuple:
+        """Files in name order; in a file, lines (or a sheet's rows) in order."""
+        return (self.path, self.sheet or "", self.line, self.field, self.key, self.severity)
+
+
+def place(path: str, line: int, sheet: str | None = None) -> str:
+    """Where a problem is, as editors read it: `brands/x.yml:7`, and in a catalogue file
+    `catalogue/records.xlsx:Sheet1:row 17` (`catalogue/records.csv:row 17` for a CSV file)."""
+    if sheet is None:
+        return f"{path}:{line}" if line else path
+    where = f"{path}:{sheet}" if sheet else path
+    return f"{where}:row {line}" if line else where
 
 
 def problem(path: str | Path, line: int | None, field_name: str, key: str,
-            severity: str = ERROR, **params: object) -> Problem:
+            severity: str = ERROR, sheet: str | None = None, **params: object) -> Problem:
     return Problem(visible(str(path)), line or 0, visible(field_name), key,
-                   tuple((k, quote(v)) for k, v in params.items()), severity)
+                   tuple((k, quote(v)) for k, v in params.items()), severity,
+                   None if sheet is None else visible(sheet))
 
 
 MAX_QUOTE = 300  # characters of a value a message quotes; the rest is "…"
@@ -426,10 +534,12 @@ class ProjectError(Exception):
 
 
 def format_report(problems: list[Problem], language: str = "en") -> str:
-    errors = [p for p in problems if p.severity == ERROR]
-    lines = [p.format(language) for p in sorted(problems)]
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    notes = sum(1 for p in problems if p.severity == NOTICE)
+    warnings = len(problems) - errors - notes
+    lines = [p.format(language) for p in sorted(problems, key=Problem.sort_key)]
     if is_chinese(language):
-        lines.append(f"共 {len(errors)} 个错误，{len(problems) - len(errors)} 个警告。")
+        lines.append(f"共 {errors} 个错误，{warnings} 个警告" + (f"，{notes} 条说明。" if notes else "。"))
     else:
-        lines.append(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+        lines.append(f"{errors} error(s), {warnings} warning(s)" + (f", {notes} note(s)." if notes else "."))
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""`python build.py new brand|story`: a new file with every field present and explained.
+"""`python build.py new brand|story|catalogue`: a new file with every field present and explained.
 
 Editors are not programmers: the scaffold is the format's documentation at the point of
 use. Required fields hold a value that `check` refuses (待填写 / TO FILL IN), so a
@@ -231,3 +231,64 @@ def _project_language_and_categories(config_file: Path) -> tuple[str, list[str]]
     options = lantai_options(raw) or {}
     settings = make_settings(str(raw.get("site_name", "")), theme.get("language") or "en", options)
     return settings.language, [c.id for c in settings.categories]
+
+
+# `new catalogue`: an example sheet with the columns Lantai understands without a map
+# (lantai/reading/catalogue.py), DA/T 18's for a Chinese site and Dublin Core's for an English
+# one, a column of the archive's own (kept and shown as it is), and rows that pass `check`:
+# dates in the forms archive systems export, one row held back to show that it is never
+# published. Made up for the example: replace the rows with the archive's own.
+CATALOGUE_ZH = (
+    ("档号", "题名", "责任者", "日期", "保管单位", "载体", "权利", "文件", "品牌", "开放标识", "密级", "保管期限"),
+    [
+        ("X000-WS·2024-Y-0001", "示例条目：请用本馆的档案目录替换本表各行", "示例单位", "20240115", "示例档案馆",
+         "文书", "", "", "", "开放", "", "永久"),
+        ("X000-WS·2024-Y-0002", "示例条目：日期也可写作 2024.03.08 或 2024-3-8", "示例单位", "2024.03.08", "示例档案馆",
+         "照片", "", "", "", "开放", "", "30年"),
+        ("X000-WS·2024-Y-0003", "示例条目：开放标识为“不开放”或“控制”、密级有值的行不会发布", "示例单位", "2024-3-8",
+         "示例档案馆", "文书", "", "", "", "不开放", "", "永久"),
+    ],
+)
+CATALOGUE_EN = (
+    ("identifier", "title", "creator", "date", "holder", "type", "rights", "file", "brand", "open",
+     "classification", "retention period"),
+    [
+        ("X000-WS·2024-Y-0001", "Example row: replace the rows of this sheet with the archive's own catalogue",
+         "Example office", "20240115", "Example Archive", "letter", "", "", "", "yes", "", "permanent"),
+        ("X000-WS·2024-Y-0002", "Example row: a date may also be written 2024.03.08 or 2024-3-8", "Example office",
+         "2024.03.08", "Example Archive", "photograph", "", "", "", "yes", "", "30 years"),
+        ("X000-WS·2024-Y-0003", "Example row: a row whose open is no, or that has a classification, is never "
+         "published", "Example office", "2024-3-8", "Example Archive", "letter", "", "", "", "no", "", "permanent"),
+    ],
+)
+
+
+def new_catalogue(config_file: Path, name: str) -> int:
+    """`new catalogue [name]`: catalogue/<name>.xlsx (the catalogue folder of the settings)."""
+    from .reading.config_file import ConfigError, lantai_options, read_config
+    from .workbooks import workbook_bytes
+    root = config_file.resolve().parent
+    try:
+        language, _ = _project_language_and_categories(config_file)
+        folder = str((lantai_options(read_config(config_file)) or {}).get("catalogue") or "catalogue")
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    zh = is_chinese(language)
+    if not ID_PATTERN.match(name):
+        print(f"{name}: " + (_bad_id(name, zh) or ""), file=sys.stderr)
+        return 2
+    target = root / folder / f"{name}.xlsx"
+    if target.exists():
+        print((f"{target.relative_to(root)} 已存在，未覆盖" if zh else
+               f"{target.relative_to(root)} already exists; nothing was written"), file=sys.stderr)
+        return 1
+    columns, rows = CATALOGUE_ZH if zh else CATALOGUE_EN
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(workbook_bytes("目录" if zh else "Catalogue", columns, rows,
+                                      title="档案目录示例" if zh else "Example catalogue"))
+    relative = target.relative_to(root).as_posix()
+    print(f"已新建 {relative}：用本馆的档案目录替换其中的示例行（第一行是列名），然后运行 python build.py check" if zh else
+          f"Wrote {relative}: replace its example rows with the archive's catalogue (the first row names the "
+          "columns), then run python build.py check")
+    return 0

@@ -64,6 +64,17 @@ def test_the_english_sample_is_a_fictional_archive_with_multi_page_items_that_bu
     for item in items:
         page = (site / "items" / item.slug / "index.html").read_text(encoding="utf-8")
         assert page.count("<figure") >= 2 and item.title in page
+    # Its catalogue sheet is read: every open row has its page, the rows held back are nowhere.
+    assert len(project.catalogue) == 211 and len(project.held_back) == 5
+    for item in project.catalogue:
+        assert (site / "items" / item.slug / "index.html").is_file(), item.code
+    import gzip
+    held = [code.encode("utf-8") for code in project.held_back]
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+            assert not [code for code in held if code in data], path
 
 
 def test_the_committed_page_images_are_what_the_script_renders():

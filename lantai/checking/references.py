@@ -50,7 +50,10 @@ def check_markers(project: Project) -> list[Problem]:
     problems, unread = [], unread_files(project).codes
     for story in project.stories.values():
         for marker in find_markers(story.body):
-            if marker.code not in project.items and marker.code not in unread:
+            if marker.code in project.held_back:   # its code and row are said, nothing else of it
+                problems.append(problem(story.path, story.body_line + marker.line - 1, "", "code-held-back",
+                                        value=marker.code, where=project.held_back[marker.code]))
+            elif marker.code not in project.items and marker.code not in unread:
                 problems.append(problem(story.path, story.body_line + marker.line - 1, "", "unknown-code",
                                         value=marker.code))
             elif not story.draft and is_draft_item(project, marker.code):
@@ -59,7 +62,10 @@ def check_markers(project: Project) -> list[Problem]:
     for brand in project.brands.values():
         start = brand.description_line
         for marker in find_markers(brand.description or ""):
-            if marker.code not in project.items and marker.code not in unread:
-                line = start + marker.line - 1 if start else 0
+            line = start + marker.line - 1 if start else 0
+            if marker.code in project.held_back:
+                problems.append(problem(brand.path, line, "description", "code-held-back", value=marker.code,
+                                        where=project.held_back[marker.code]))
+            elif marker.code not in project.items and marker.code not in unread:
                 problems.append(problem(brand.path, line, "description", "unknown-code", value=marker.code))
     return problems

@@ -14,9 +14,10 @@ from pathlib import Path, PurePosixPath
 from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
 from ..model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
-from ..problems import ERROR, Problem, describe, is_chinese, problem
+from ..problems import ERROR, Problem, describe, is_chinese, place, problem
 from ..publishing.files import (assets_entry_ok, hidden, in_assets, leads_out,
                            project_folders)
+from .catalogue import check_setting as check_catalogue_setting, read_catalogues
 from .safety import MAX_ID
 
 
@@ -44,6 +45,7 @@ def read_project(root: Path, settings: Settings, content_dir: Path | None = None
             problems.append(problem("brands/", 0, "", "no-brands"))
     if content_dir.is_dir():
         problems += read_content(content_dir, project)
+    problems += read_catalogues(project)   # after the brands, which rows may name
     problems += index_items(project)
     for brand in project.brands.values():
         brand.stories.sort(key=story_order)
@@ -56,17 +58,21 @@ def index_items(project: Project) -> list[Problem]:
     owners = [*project.brands.values(), *project.stories.values()]
     by_slug: dict[str, Item] = {}  # each item's page is items/<slug>/
     items = [item for owner in owners for item in owner.items]
-    # In reading order (brand files, then content/), so the later of two is the one reported.
-    for item in sorted(items, key=lambda i: (not i.path.startswith("brands/"), i.path, i.line)):
+    # In reading order (brand files, then content/, then the catalogue's rows), so the later
+    # of two is the one reported.
+    items.sort(key=lambda i: (not i.path.startswith("brands/"), i.path, i.line))
+    # The catalogue's rows come last; their own clashes were reported as they were read.
+    for item in [*items, *project.catalogue]:
         if item.code in project.items:
             other = project.items[item.code]
             problems.append(problem(item.path, item.line, "items.code", "duplicate-code",
-                                    value=item.code, other=f"{other.path}:{other.line}"))
+                                    value=item.code, other=place(other.path, other.line, other.sheet)))
             continue
         if item.slug in by_slug:  # 'SY 0001' and 'sy-0001' would share one page
             other = by_slug[item.slug]
             problems.append(problem(item.path, item.line, "items.code", "duplicate-slug", value=item.code,
-                                    slug=item.slug, other_code=other.code, other=f"{other.path}:{other.line}"))
+                                    slug=item.slug, other_code=other.code,
+                                    other=place(other.path, other.line, other.sheet)))
         else:
             by_slug[item.slug] = item
         project.items[item.code] = item  # known, so that its [[CODE]] markers are not reported too
@@ -96,6 +102,7 @@ def check_settings(settings: Settings) -> list[Problem]:
         problems.append(problem("mkdocs.yml", 0, "oai_gateway", "oai-gateway", value=settings.oai_gateway))
     problems += [problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry)
                  for entry in settings.assets if not assets_entry_ok(entry)]
+    problems += check_catalogue_setting(settings)
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"

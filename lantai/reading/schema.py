@@ -112,6 +112,7 @@ TABLES: dict[str, dict[str, Field]] = {
 BUILDERS: dict[str, Callable[..., Any]] = {"source": Source, "link": Link, "event": Event, "place": Place}
 
 BRAND_ASSETS = "assets/brands/"
+CATALOGUE_ASSETS = "assets/catalogue/"   # files beside catalogue sheets that their rows name
 PLACEHOLDERS = ("待填写", "TO FILL IN")  # what `build.py new` writes into required fields
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
 
@@ -120,8 +121,10 @@ class Reader:
     """Checks the fields of one file. Problems collect in `problems`; values come back converted."""
 
     def __init__(self, path: str, base: Path, content_dir: Path, language: str,
-                 categories: tuple[str, ...] = (), brands_dir: Path | None = None, root: Path | None = None):
+                 categories: tuple[str, ...] = (), brands_dir: Path | None = None, root: Path | None = None,
+                 catalogue_dir: Path | None = None, sheet: str | None = None):
         self.path = path                # project-relative, for messages
+        self.sheet = sheet              # a catalogue file's sheet: problems name rows (lantai/problems.py)
         self.base = base                # folder that relative file names start from
         self.content_dir = content_dir  # media must be inside it to be published
         self.language = language
@@ -129,18 +132,23 @@ class Reader:
         self.problems: list[Problem] = []
         # Where referenced files may live, and the site path each folder is published at.
         self.publish_roots = [(content_dir, ""), (brands_dir or content_dir.parent / "brands", BRAND_ASSETS)]
+        if catalogue_dir is not None:   # a sheet's rows may name scans kept beside it
+            self.publish_roots.append((catalogue_dir, CATALOGUE_ASSETS))
         # No named file may really be outside these, links followed (lantai/publishing/files.py).
         self.folders = (root or content_dir.parent, content_dir)
         self.extra_files: dict[str, Path] = {}  # published path -> file, for files outside content/
 
     def report(self, line: int, name: str, key: str, severity: str = "error", **params):
-        self.problems.append(problem(self.path, line, name, key, severity, **params))
+        self.problems.append(problem(self.path, line, name, key, severity, sheet=self.sheet, **params))
 
     # -- records -------------------------------------------------------------------------
 
-    def record(self, data: object, table: str, line: int, name: str, strict: bool = True) -> dict | None:
-        """Read one mapping against `TABLES[table]`; None when it is not a mapping."""
+    def record(self, data: object, table: str, line: int, name: str, strict: bool = True,
+               labels: dict[str, str] | None = None) -> dict | None:
+        """Read one mapping against `TABLES[table]`; None when it is not a mapping. `labels`
+        names fields as the editor wrote them (a catalogue's columns: 日期 for `date`)."""
         fields = TABLES[table]
+        labels = labels or {}
         if not isinstance(data, dict):
             example = next((self.hint(f) for f in fields.values() if f.required and f.hint), "")
             self.report(line, name, "type-mapping", found=describe(data, self.language), example=example)
@@ -149,7 +157,7 @@ class Reader:
         values: dict[str, Any] = {}
         reported: set[str] = set()  # fields whose value already got a problem
         for key, value in data.items():
-            label = f"{name}.{key}" if name else key
+            label = f"{name}.{key}" if name else labels.get(key, key)
             if key not in fields:
                 if strict:
                     self._unknown(lines.line_of(key), label, key, fields)
@@ -163,7 +171,7 @@ class Reader:
         for key, spec in fields.items():
             if not spec.required or key in reported:
                 continue
-            label = f"{name}.{key}" if name else key
+            label = f"{name}.{key}" if name else labels.get(key, key)
             if key not in data:  # absent: the record's first line (or where it was named)
                 self.report(lines.line or line, label, "required", hint=self.hint(spec) or key)
             elif values.get(key) in (None, "", []):  # written but empty, e.g. `archives: []`
@@ -353,7 +361,7 @@ class Reader:
         if image and media_kind(written) != "image":
             self.report(line, name, "media-kind", value=written)
             return None
-        if published.startswith(BRAND_ASSETS):
+        if place[1]:  # beside brand files or catalogue sheets: published from outside content/
             self.extra_files[published] = target.resolve()
         return published
 

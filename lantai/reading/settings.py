@@ -52,4 +52,15 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     oai_gateway=str(options.get("oai_gateway") or "").strip(),
                     assets=[str(a) for a in (options["assets"] if options.get("assets") is not None
                                              else DEFAULT_ASSETS)],
+                    catalogue=str(options.get("catalogue") or "catalogue"),
+                    catalogue_columns=_mapping(options.get("catalogue_columns")),
+                    catalogue_brand=str(options.get("catalogue_brand") or ""),
+                    catalogue_restricted=_mapping(options.get("catalogue_restricted")),
                     site_url=site_url or "")
+
+
+def _mapping(value: object) -> dict:
+    """A mapping option as written; anything else is kept for check_settings to report."""
+    if value is None:
+        return {}
+    return dict(value) if isinstance(value, dict) else {None: value}

@@ -124,7 +124,7 @@ def dublin_core(project: Project, item: Item) -> list[tuple[str, str]]:
     add("identifier", item.code)
     add("identifier", public_url(project, item_url(item)))
     add("language", project.language)
-    if item.brand_id in project.brands:
+    if item.brand_id in project.brands:   # a catalogue row may belong to no brand
         add("relation", public_url(project, urls.brand(item.brand_id)))
     for story in appearances(project, item):
         add("relation", public_url(project, story.url))

@@ -30,3 +30,12 @@ class LantaiConfig(Config):
     # Gateway's base URL, once one is chosen (lantai/views/oai.py)
     contact_email = c.Type(str, default="")
     oai_gateway = c.Type(str, default="")
+
+    # Catalogue files (lantai/reading/catalogue.py): the folder beside brands/ and content/;
+    # {column name: field} over the DA/T 18 and Dublin Core defaults (or skip); the brand of
+    # rows that name none; {column name: [values] or "*"} that hold a row back. Checked by
+    # lantai.reading.project.check_settings, so errors read like every other
+    catalogue = c.Type(str, default="catalogue")
+    catalogue_columns = c.Type(dict, default={})
+    catalogue_brand = c.Type(str, default="")
+    catalogue_restricted = c.Type(dict, default={})

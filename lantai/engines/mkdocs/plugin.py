@@ -242,7 +242,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).resolve().parent
-        for folder in (root / "brands", THEME_DIR, ENGINE_THEME_DIR):
+        for folder in (root / "brands", root / self.config.catalogue, THEME_DIR, ENGINE_THEME_DIR):
             if folder.is_dir():
                 server.watch(str(folder))
         return server

@@ -91,6 +91,7 @@ class Preview:
         self.incremental = False              # whether the next full build may be a dirty one
         self.failure = ""                     # the last build's error, as the plugin saw it
         self._saved = 0.0
+        self.catalogue: Path | None = None    # the catalogue files' folder (setting `catalogue`)
 
     # -- what changed ---------------------------------------------------------------------
 
@@ -167,7 +168,10 @@ class Preview:
 
     def _is_content(self, path: str) -> bool:
         resolved = Path(path)
-        for folder in (self.root / "brands", Path(self.built.config.docs_dir) if self.built.config else None):
+        # A saved catalogue sheet is content too: the update reads it again and writes the
+        # pages of the rows that changed (their items' records differ), as for a brand file.
+        for folder in (self.root / "brands", self.catalogue,
+                       Path(self.built.config.docs_dir) if self.built.config else None):
             if folder is not None and (resolved == folder or folder in resolved.parents):
                 return True
         return False
@@ -319,7 +323,9 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
     preview = CURRENT = Preview(config_file, site_dir, load)
-    preview.watched = [preview.config_file, preview.root / "brands", Path(config.docs_dir).resolve()]
+    preview.catalogue = catalogue_folder(config)
+    preview.watched = [preview.config_file, preview.root / "brands", Path(config.docs_dir).resolve(),
+                       preview.catalogue]
     preview.watched += [folder for folder in (THEME_DIR, ENGINE_THEME_DIR) if folder.is_dir()]
     server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir), mount_path=mount_path)
     if not os.environ.get("LANTAI_PREVIEW_POLLING"):
@@ -337,7 +343,8 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
         preview.first()
         if livereload:
             for path in preview.watched:
-                server.watch(str(path))
+                if path.exists():   # a project may have no catalogue folder
+                    server.watch(str(path))
         try:
             server.serve()
         except KeyboardInterrupt:
@@ -348,6 +355,14 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
         CURRENT = None
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def catalogue_folder(config) -> Path:
+    """The project's catalogue folder (watched whether or not it exists yet)."""
+    root = Path(config.config_file_path).resolve().parent
+    plugin = config.plugins.get("lantai") if hasattr(config.plugins, "get") else None
+    name = plugin.config.get("catalogue") if plugin is not None else None
+    return root / (name or "catalogue")
 
 
 def _reload(server) -> None:
