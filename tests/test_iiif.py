@@ -137,7 +137,12 @@ def iiif_site(tmp_path_factory) -> Path:
 
 def test_sample_items_have_manifests_that_validate(iiif_site, validator):
     manifests = sorted((iiif_site / "iiif" / "items").glob("*/manifest.json"))
-    assert len(manifests) == 3
+    # one per item with an image: the three written in stories and the sheet's rows with scans
+    items = json.loads((iiif_site / "data/items.json").read_text(encoding="utf-8"))
+    with_images = {item["url"].rstrip("/").rsplit("/", 1)[1] for item in items
+                   if any(medium["kind"] == "image" for medium in item["media"])}
+    assert len(with_images) >= 6
+    assert {path.parent.name for path in manifests} == with_images
     for path in manifests:
         document = json.loads(path.read_text(encoding="utf-8"))
         errors = [e.message for e in validator.iter_errors(document)]
@@ -195,7 +200,8 @@ def test_collections_list_every_manifest(iiif_site, validator):
     listed = sorted(entry["id"].rsplit("/", 2)[-2] for entry in whole["items"])
     assert listed == sorted(p.parent.name for p in (iiif_site / "iiif/items").glob("*/manifest.json"))
     trade = json.loads((iiif_site / "iiif/brands/harbour-trade.json").read_text(encoding="utf-8"))
-    assert sorted(e["id"].rsplit("/", 2)[-2] for e in trade["items"]) == ["hbr-pln-1937-001", "hbr-trd-1937-m-0001"]
+    assert sorted(e["id"].rsplit("/", 2)[-2] for e in trade["items"]) == ["hbr-pln-1937-001", "hbr-trd-1937-d30-0006",
+                                                                              "hbr-trd-1937-m-0001"]
     assert all(e["type"] == "Manifest" and e["label"] for e in trade["items"])
 
 
@@ -217,3 +223,14 @@ def test_without_site_url_tiles_but_no_manifests(tmp_path):
     info = json.loads(infos[0].read_text(encoding="utf-8"))
     assert info["id"].startswith("/iiif/images/")      # the site's own viewer reads it from where it is
     assert "manifest.json" not in (site / "items/hbr-trd-1937-m-0001/index.html").read_text(encoding="utf-8")
+
+
+def test_text_that_looks_like_html_stays_text_in_a_manifest():
+    # A IIIF client renders a value beginning with '<' and ending with '>' as HTML.
+    from types import SimpleNamespace
+    project = SimpleNamespace(language="en")
+    hostile = '<img src=x onerror="alert(1)">'
+    value = iiif._value(project, hostile)["en"][0]
+    assert value.startswith(hostile) and not value.endswith(">")
+    assert iiif._value(project, "Letter <draft>")["en"] == ["Letter <draft>"]   # not read as HTML anyway
+    assert iiif._value(project, "<b>bold</b>  ")["en"] == ["<b>bold</b> "]

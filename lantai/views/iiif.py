@@ -277,6 +277,11 @@ def _lang(project: Project) -> str:
 
 
 def _value(project: Project, text: str) -> dict:
+    """A language map of plain text. Presentation 3 has a client read a value that begins with
+    '<' and ends with '>' as HTML, so such an editor's text (or a row's, however hostile) gets a
+    trailing space: viewers show it as the characters it is, never as markup."""
+    if text.startswith("<") and text.rstrip().endswith(">"):
+        text = text.rstrip() + " "
     return {_lang(project): [text]}
 
 
