@@ -289,7 +289,7 @@ def test_the_schema_and_the_model_name_the_same_fields():
     from lantai.reading import schema
     read_by_lantai = {"id", "brand_id", "story_id", "path", "line", "body", "body_line", "description_line",
                       "related_lines", "stories", "name", "items", "file", "transcript_path", "alt",
-                      "extra"}   # extra: a catalogue row's other columns, filled by reading the sheet
+                      "extra", "sheet"}   # a catalogue row's other columns and its sheet, filled by reading it
     for table, record in (("brand", model.Brand), ("story", model.Story), ("item", model.Item),
                           ("page", model.FreePage), ("source", model.Source), ("link", model.Link),
                           ("event", model.Event), ("place", model.Place)):
