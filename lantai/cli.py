@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate and build the static site")
     config_option(build)
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site/ beside mkdocs.yml)")
+    build.add_argument("--archive", nargs="?", const="", metavar="FOLDER",
+                       help="also write <project>-site-<date>.zip and its .sha256 checksum, for copying to "
+                            "your own server (default folder: the one holding the site)")
     serve = commands.add_parser("serve", help="preview with live reload, drafts included")
     config_option(serve)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return check_project(config_file)
     if args.command == "serve":
         return serve_project(config_file, args.dev_addr, not args.no_livereload)
-    return build_project(config_file, args.site_dir)
+    return build_project(config_file, args.site_dir, args.archive)
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -121,9 +124,9 @@ def check_project(config_file: Path) -> int:
     return 0
 
 
-def build_project(config_file: Path, site_dir: str | None) -> int:
+def build_project(config_file: Path, site_dir: str | None, archive: str | None = None) -> int:
     from .engines.mkdocs.commands import build_project as build
-    return build(config_file, site_dir)
+    return build(config_file, site_dir, archive)
 
 
 def serve_project(config_file: Path, address: str, livereload: bool) -> int:

@@ -216,6 +216,9 @@ class Settings:
     # Gateway that answers harvesters for the site; without an email no OAI-PMH file is made.
     contact_email: str = ""
     oai_gateway: str = ""
+    # Mainland hosting (lantai/filing.py): ICP 备案号 and 公安备案号, shown in the footer
+    icp_filing: str = ""
+    police_filing: str = ""
     # Folders (or files) below content/ published whole, named or not (lantai/publishing/files.py)
     assets: list[str] = field(default_factory=lambda: list(DEFAULT_ASSETS))
     # Catalogue files (lantai/reading/catalogue.py): their folder below the project, which

@@ -153,6 +153,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(it is published as the OAI-PMH adminEmail)",
         "'{value}' 不是电子邮件地址；请写联系邮箱，例如 archives@example.org（作为 OAI-PMH 的 adminEmail 公开）",
     ),
+    "icp-filing": (
+        "'{value}' is not an ICP filing number; write it as the MIIT filing system issued it, e.g. "
+        "浙ICP备12345678号 or 浙ICP备12345678号-1 (a province, ICP备, the digits, 号)",
+        "'{value}' 不是 ICP 备案号；请照工业和信息化部备案系统给出的号码填写，例如 浙ICP备12345678号 或 "
+        "浙ICP备12345678号-1（省份简称、ICP备、数字、号）",
+    ),
+    "police-filing": (
+        "'{value}' is not a public-security filing number; write it as the filing system issued it, e.g. "
+        "浙公网安备 33010602011771号 (a province, 公网安备, the 14 digits, 号)",
+        "'{value}' 不是公安备案号；请照全国互联网安全管理服务平台给出的号码填写，例如 浙公网安备 33010602011771号"
+        "（省份简称、公网安备、14 位数字、号）",
+    ),
     "oai-gateway": (
         "'{value}' is not a gateway address; write the base URL of the OAI Static Repository Gateway, "
         "e.g. https://gateway.example.org/oai/ (no query, no fragment)",

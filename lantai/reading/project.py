@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from . import schema
 from .loading import LinedDict, encoding_problems, load_yaml_file, read_text, split_front_matter
 from ..model import (CODE_KINDS, ID_PATTERN, RAW_HTML, RESERVED_IDS, Brand, FreePage, Item, Project, Settings, Story)
+from ..filing import icp_ok, police_ok
 from ..problems import ERROR, Problem, describe, is_chinese, place, problem
 from ..publishing.files import (assets_entry_ok, hidden, in_assets, leads_out,
                            project_folders)
@@ -100,6 +101,10 @@ def check_settings(settings: Settings) -> list[Problem]:
         problems.append(problem("mkdocs.yml", 0, "contact_email", "contact-email", value=settings.contact_email))
     if settings.oai_gateway and not GATEWAY.match(settings.oai_gateway):
         problems.append(problem("mkdocs.yml", 0, "oai_gateway", "oai-gateway", value=settings.oai_gateway))
+    if settings.icp_filing and not icp_ok(settings.icp_filing):
+        problems.append(problem("mkdocs.yml", 0, "icp_filing", "icp-filing", value=settings.icp_filing))
+    if settings.police_filing and not police_ok(settings.police_filing):
+        problems.append(problem("mkdocs.yml", 0, "police_filing", "police-filing", value=settings.police_filing))
     problems += [problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry)
                  for entry in settings.assets if not assets_entry_ok(entry)]
     problems += check_catalogue_setting(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import DEFAULT_ASSETS, Category, Settings
+from ..filing import normalise
 from ..problems import is_chinese
 
 # The three sections of the 浙档精品 report; any project may declare its own instead.
@@ -50,6 +51,8 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     page_size=max(0, int(options.get("page_size") or 0)),
                     contact_email=str(options.get("contact_email") or "").strip(),
                     oai_gateway=str(options.get("oai_gateway") or "").strip(),
+                    icp_filing=normalise(options.get("icp_filing")),
+                    police_filing=normalise(options.get("police_filing")),
                     assets=[str(a) for a in (options["assets"] if options.get("assets") is not None
                                              else DEFAULT_ASSETS)],
                     catalogue=str(options.get("catalogue") or "catalogue"),

@@ -49,7 +49,9 @@ def _load(config_file: Path, **kwargs):
     return load_config(config_file=str(config_file), **{**config_overrides(config_file), **kwargs})
 
 
-def build_project(config_file: Path, site_dir: str | None) -> int:
+def build_project(config_file: Path, site_dir: str | None, archive: str | None = None) -> int:
+    """Build the site into `site_dir`; with `archive` (a folder, or "" for the site's own
+    parent) also write its dated zip and checksum (lantai/publishing/archive.py)."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
     root = config_file.resolve().parent
@@ -67,6 +69,15 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
             print(f"{target}: refusing to build there, it would replace or sit inside the project's files "
                   f"({kept}); choose another folder with -d", file=sys.stderr)
             return 2
+    archive_dir = (Path(archive).resolve() if archive else target.parent) if archive is not None else None
+    if archive_dir is not None:
+        # Inside the site the zip would be published with it; inside the content folder, by the next build.
+        for kept in (target, Path(config.docs_dir).resolve()):
+            if archive_dir == kept or kept in archive_dir.parents:
+                print(f"{archive_dir}: refusing to write the archive there, inside {kept}, where it would be "
+                      "published; choose a folder outside the site and the project's content with --archive",
+                      file=sys.stderr)
+                return 2
     from ...publishing.output import OutputError, say, site_lock, staging_dir, swap_in
     language = str(config.theme.get("language") or "")
     staging = None
@@ -87,6 +98,14 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
                 config.plugins.on_shutdown()
             swap_in(staging, target, language)
             staging = None
+            if archive_dir is not None:
+                from ...publishing.archive import ArchiveError, write_archive
+                try:
+                    made, sums = write_archive(target, archive_dir, root.name, int(os.environ["SOURCE_DATE_EPOCH"]))
+                except (ArchiveError, OSError) as error:
+                    print(f"{archive_dir}: the archive was not written: {error}", file=sys.stderr)
+                    return 1
+                print(f"{made}\n{sums}  (check with: sha256sum -c {sums.name})", file=sys.stderr)
     except OutputError as error:
         print(str(error), file=sys.stderr)
         return 1

@@ -31,6 +31,11 @@ class LantaiConfig(Config):
     contact_email = c.Type(str, default="")
     oai_gateway = c.Type(str, default="")
 
+    # A site hosted in mainland China: its ICP and public-security filing numbers, shown in
+    # every page's footer (lantai/filing.py)
+    icp_filing = c.Type(str, default="")
+    police_filing = c.Type(str, default="")
+
     # Catalogue files (lantai/reading/catalogue.py): the folder beside brands/ and content/;
     # {column name: field} over the DA/T 18 and Dublin Core defaults (or skip); the brand of
     # rows that name none; {column name: [values] or "*"} that hold a row back. Checked by

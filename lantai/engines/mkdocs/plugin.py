@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from mkdocs.structure.toc import get_toc
 
-from ... import discovery, views
+from ... import discovery, filing, views
 from ...publishing import files as publish_list
 from ...build_cache import BuildCache, Making
 from ...checking import check
@@ -84,6 +84,9 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                                  config.site_url)
         self.project, problems = read_project(root, settings, Path(config.docs_dir))
         report(check(self.project, problems), settings.language)
+        # The footer's filing numbers (mainland hosting: lantai/filing.py), on every page the theme prints
+        config.extra["lantai_filings"] = filing.filings(settings.icp_filing, settings.police_filing,
+                                                        Path(config.docs_dir))
         setup.default_nav(config, self.project)
         # Material prints config.site_name raw (header.html and nav.html: the logo's
         # aria-label and the header title); as Markup it is escaped once everywhere, and
