@@ -38,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--no-livereload", action="store_true", help="do not reload pages when files change")
     check = commands.add_parser("check", help="validate every file and build nothing")
     config_option(check)
-    new = commands.add_parser("new", help="write a new brand or story file, or an example catalogue sheet")
+    new = commands.add_parser("new", help="write a new brand or story file, an example catalogue sheet, or the JSON Schemas of the files (schemas/)")
     config_option(new)
-    new.add_argument("kind", choices=["brand", "story", "catalogue"])
+    new.add_argument("kind", choices=["brand", "story", "catalogue", "schemas"])
     new.add_argument("id", nargs="?", default="",
                      help="brand-id, or brand-id/story-id for a story; for a catalogue, the sheet's name "
                           "(default: records)")
@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         from .scaffold import new_catalogue, new_file
         if args.kind == "catalogue":
             return new_catalogue(config_file, args.id or "records")
+        if args.kind == "schemas":
+            return new_file(config_file, "schemas", "")
         if not args.id:
             parser.error(f"new {args.kind}: give the {'brand-id' if args.kind == 'brand' else 'brand-id/story-id'}")
         return new_file(config_file, args.kind, args.id)

@@ -174,19 +174,28 @@ Write the story here in Markdown. Use "## Heading" for sections.
 def new_file(config_file: Path, kind: str, identifier: str) -> int:
     from .reading.config_file import ConfigError
     root = config_file.resolve().parent
+    from .reading.json_schema import modeline, write_schemas
     try:
-        language, categories = _project_language_and_categories(config_file)
+        settings = _project_settings(config_file)
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         return 1
+    language, categories = settings.language, [c.id for c in settings.categories]
     zh = is_chinese(language)
+    if kind == "schemas":
+        changed = write_schemas(root, settings)
+        names = ", ".join(p.relative_to(root).as_posix() for p in changed) or ("无" if zh else "none")
+        print(f"schemas/ 已更新（改动：{names}）；品牌文件第一行的 yaml-language-server 注释指向它们" if zh else
+              f"schemas/ is up to date (changed: {names}); a brand file's yaml-language-server first line points at them")
+        return 0
     todo = PLACEHOLDER["zh" if zh else "en"]
     if kind == "brand":
         problem = _bad_id(identifier, zh)
         target = root / "brands" / f"{identifier}.yml"
         template = BRAND_ZH if zh else BRAND_EN
-        text = template.format(id=identifier, todo=todo, category=todo,
-                               categories=", ".join(categories) or "-")
+        # The first line lets VS Code's YAML extension complete and check the file as it is typed.
+        text = modeline(target, root) + template.format(id=identifier, todo=todo, category=todo,
+                                                        categories=", ".join(categories) or "-")
     else:
         brand, _, story = identifier.partition("/")
         problem = _bad_id(brand, zh) or _bad_id(story, zh, STORY_RESERVED_IDS) if story else (
@@ -207,6 +216,8 @@ def new_file(config_file: Path, kind: str, identifier: str) -> int:
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    if kind == "brand":
+        write_schemas(root, settings)   # what the first line points at
     relative = target.relative_to(root).as_posix()
     print(f"已新建 {relative}：请填写标为“{todo}”的字段，然后运行 python build.py check" if zh else
           f"Wrote {relative}: fill in the fields marked {todo}, then run python build.py check")
@@ -222,14 +233,18 @@ def _bad_id(value: str, zh: bool, reserved: tuple[str, ...] = RESERVED_IDS) -> s
     return None
 
 
-def _project_language_and_categories(config_file: Path) -> tuple[str, list[str]]:
+def _project_settings(config_file: Path):
     """Read just enough of mkdocs.yml (without building) to word the scaffold."""
     from .reading.config_file import lantai_options, read_config  # a safe reading: no site engine, no code run
     from .reading.settings import make_settings
     raw = read_config(config_file)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     options = lantai_options(raw) or {}
-    settings = make_settings(str(raw.get("site_name", "")), theme.get("language") or "en", options)
+    return make_settings(str(raw.get("site_name", "")), theme.get("language") or "en", options)
+
+
+def _project_language_and_categories(config_file: Path) -> tuple[str, list[str]]:
+    settings = _project_settings(config_file)
     return settings.language, [c.id for c in settings.categories]
 
 

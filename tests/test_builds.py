@@ -351,16 +351,19 @@ def test_scaffolded_files_ask_for_exactly_the_required_fields(harbour_copy):
                  "cover", "draft", "order"):
         assert re.search(rf"^#? ?{name}:", story_text, re.M), name
     assert "trade, people" in brand_text  # the project's own categories are listed
+    # VS Code's YAML extension reads the first line: the schema `new brand` wrote beside it
+    assert brand_text.startswith("# yaml-language-server: $schema=../schemas/brand.schema.json\n")
+    assert (harbour_copy / "schemas" / "brand.schema.json").is_file()
 
     result = run_lantai("check", "-f", config)
     assert result.returncode != 0
     placeholder = "'TO FILL IN' is the scaffold's placeholder; write the real value"
     assert _report_lines(result.stdout + result.stderr) == [
-        f"brands/lighthouse.yml:5: name: {placeholder}",
-        f"brands/lighthouse.yml:6: archives[1]: {placeholder}",
-        f"brands/lighthouse.yml:7: region: {placeholder}",
-        f"brands/lighthouse.yml:8: category: {placeholder}",
-        f"brands/lighthouse.yml:9: summary: {placeholder}",
+        f"brands/lighthouse.yml:6: name: {placeholder}",
+        f"brands/lighthouse.yml:7: archives[1]: {placeholder}",
+        f"brands/lighthouse.yml:8: region: {placeholder}",
+        f"brands/lighthouse.yml:9: category: {placeholder}",
+        f"brands/lighthouse.yml:10: summary: {placeholder}",
         f"content/lighthouse/keeper.md:4: title: {placeholder}",
         f"content/lighthouse/keeper.md:5: summary: {placeholder}",
     ]
@@ -396,7 +399,7 @@ def test_scaffold_in_chinese(tmp_path):
     assert result.returncode != 0
     lines = _report_lines(result.stderr)
     assert len(lines) == 7 and all("'待填写' 是模板中的占位文字；请填写实际内容" in line for line in lines)
-    assert lines[0] == "brands/qiaoxiang.yml:5: name: '待填写' 是模板中的占位文字；请填写实际内容"
+    assert lines[0] == "brands/qiaoxiang.yml:6: name: '待填写' 是模板中的占位文字；请填写实际内容"
 
 
 def test_new_refuses_to_overwrite(harbour_copy):
