@@ -100,6 +100,17 @@ STORY = {
     "draft": Field("bool"),
     "order": Field("number"),
 }
+# A brand's text in another language of the site (lantai/translations.py): `name_en`,
+# `summary_en` … beside `name`, `summary`; the interface words exist in these languages.
+TRANSLATED_LANGUAGES = ("en", "zh")
+BRAND_TRANSLATED = ("name", "region", "summary", "description")
+BRAND.update({f"{name}_{language}": dataclasses.replace(BRAND[name], required=False)
+              for language in TRANSLATED_LANGUAGES for name in BRAND_TRANSLATED})
+# A story's translation (`story.en.md`): any field of the original's but those that place
+# the story among the others (items and their codes, related stories, order, draft), none
+# required; what it leaves out is the original's.
+STORY_TRANSLATION = {name: dataclasses.replace(spec, required=False) for name, spec in STORY.items()
+                     if name not in ("items", "related", "order", "draft")}
 PAGE = {  # free pages: any front matter is allowed; these are checked when present
     "title": Field("text"),
     "description": Field("text"),
@@ -107,7 +118,7 @@ PAGE = {  # free pages: any front matter is allowed; these are checked when pres
 }
 TABLES: dict[str, dict[str, Field]] = {
     "source": SOURCE, "link": LINK, "media": MEDIA, "event": EVENT, "place": PLACE,
-    "item": ITEM, "brand": BRAND, "story": STORY, "page": PAGE,
+    "item": ITEM, "brand": BRAND, "story": STORY, "page": PAGE, "story_translation": STORY_TRANSLATION,
 }
 BUILDERS: dict[str, Callable[..., Any]] = {"source": Source, "link": Link, "event": Event, "place": Place}
 
