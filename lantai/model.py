@@ -148,6 +148,7 @@ class Brand:
     # Its text in the site's other languages, as written (`name_en`, `summary_en` …):
     # {language: {field: value}} (lantai/translations.py shows it).
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    language: str = ""     # the language its description is shown in; "" = the site's own
 
     @property
     def url(self) -> str:

@@ -33,7 +33,7 @@ def edition(project: Project, language: str) -> Project:
                        subtitle=(words.subtitle if words and words.subtitle else project.settings.subtitle),
                        categories=[_category(c, language) for c in project.settings.categories])
     stories = {key: _story(story, written, language, original) for key, story in project.stories.items()}
-    brands = {bid: _brand(brand, stories, language) for bid, brand in project.brands.items()}
+    brands = {bid: _brand(brand, stories, language, original) for bid, brand in project.brands.items()}
     pages = [_page(page, written, language, original) for page in project.pages]
     intro = written.intro
     return replace(project, settings=settings, stories=stories, brands=brands, pages=pages,
@@ -55,9 +55,11 @@ def _story(story: Story, written: Edition, language: str, original: str) -> Stor
                    body_line=translated.body_line, path=translated.path, language=language)
 
 
-def _brand(brand: Brand, stories: dict[str, Story], language: str) -> Brand:
+def _brand(brand: Brand, stories: dict[str, Story], language: str, original: str) -> Brand:
     text = brand.translations.get(language, {})
-    return replace(brand, **text, stories=[stories[s.key] for s in brand.stories if s.key in stories])
+    shown_in = original if brand.description and "description" not in text else language
+    return replace(brand, **text, stories=[stories[s.key] for s in brand.stories if s.key in stories],
+                   language=shown_in)
 
 
 def _page(page: FreePage, written: Edition, language: str, original: str) -> FreePage:

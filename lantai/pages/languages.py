@@ -8,8 +8,8 @@ items, search) are the primary language's alone: an edition's links to them lead
 and their switcher leads to the other language's home page.
 
 Every page's switcher names each other language with the page it leads to: the same page
-in that language when there is one (then `<link rel="alternate" hreflang>` names it too),
-else that language's home page.
+in that language when there is one (then the link is `rel="alternate"`, and sitemap.xml
+names it for search engines with `xhtml:link hreflang`), else that language's home page.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .. import translations, urls
 from ..labels import label
-from ..model import Project
+from ..model import FreePage, Project, Story
 from . import brand, category, free, home, story
 from .page import Alternate, Page, share_for
 from .renderer import Renderer
@@ -45,7 +45,11 @@ def _localised(page: Page, language: str) -> Page:
     share = page.share
     if share is not None and share.drawn:    # drawn with its own title, at its own address
         share = share_for(url, share.title, share.kicker, share.group)
-    return replace(page, url=url, language=language, share=share, reads=page.reads | {"translations"})
+    # A story or page not yet translated stays out of this language's search index: a visitor
+    # searching in English finds what is written in English (its original is in its own).
+    untranslated = isinstance(page.record, (Story, FreePage)) and page.record.language != language
+    return replace(page, url=url, language=language, share=share, reads=page.reads | {"translations"},
+                   search=None if untranslated else page.search)
 
 
 def _alternates(project: Project, page: Page, found: dict[tuple[str, str], Page]) -> tuple[Alternate, ...]:
@@ -57,8 +61,15 @@ def _alternates(project: Project, page: Page, found: dict[tuple[str, str], Page]
             continue
         other = found.get((language, own))
         home_url = found[(language, urls.HOME)].url
-        out.append(Alternate(language, other.url if other else home_url, other is not None))
+        out.append(Alternate(language, other.url if other else home_url, other is not None,
+                             other is not None and _written_in(project, other) == language))
     return tuple(out)
+
+
+def _written_in(project: Project, page: Page) -> str:
+    """The language of the page's text: its record's (a story or page shown untranslated
+    keeps its own), else the page's."""
+    return getattr(page.record, "language", "") or page.language or project.language
 
 
 def _address(project: Project, page: Page) -> str:
@@ -98,4 +109,16 @@ def switcher(page: Page, language: str) -> dict | None:
         return None
     return {"label": label("languages", page.language or language),
             "links": [{"language": other.language, "name": NAMES.get(other.language, other.language),
-                       "href": urls.relative(page.url, other.url)} for other in page.languages]}
+                       "href": urls.relative(page.url, other.url), "alternate": other.translated}
+                      for other in page.languages]}
+
+
+def alternates(page: Page, language: str, site_url: str) -> list[dict]:
+    """The page's versions in every language, itself included, at their full addresses
+    (sitemap.xml's xhtml:link, as search engines read them): those written in that language,
+    not a story shown untranslated; none without a site address."""
+    same = [(other.language, other.url) for other in page.languages if other.translated]
+    if not same or not site_url or getattr(page.record, "language", "") not in ("", page.language):
+        return []
+    base = site_url.rstrip("/")
+    return [{"language": lang, "href": f"{base}/{url}"} for lang, url in [(page.language or language, page.url), *same]]

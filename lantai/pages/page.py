@@ -57,6 +57,7 @@ class Alternate:
     language: str
     url: str
     same: bool
+    translated: bool = False   # the same page, its text written in that language (not shown in its original)
 
 
 @dataclass

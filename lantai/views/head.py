@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from .. import urls
@@ -24,18 +23,9 @@ def head_tags(project: Project, page: "Page") -> str:
     tags = jsonld.open_graph(title=page.title, description=page.description or project.settings.subtitle or page.title,
                              site_name=project.settings.site_name, language=project.language, kind=page.kind,
                              url=f"{base}/{page.url}" if base else None, image=image, image_size=size)
-    return tags + alternate_links(project, page)
-
-
-def alternate_links(project: Project, page: "Page") -> str:
-    """`<link rel="alternate" hreflang>` for the page and each of its versions in another
-    language (a page with none in a language names none there): full addresses with
-    site_url, as search engines prefer, else links from the page."""
-    same = [(other.language, other.url) for other in page.languages if other.same]
-    if not same:
-        return ""
-    base = project.settings.site_url.rstrip("/")
-    return "".join(
-        f'\n<link rel="alternate" hreflang="{escape(language)}" '
-        f'href="{escape(f"{base}/{url}" if base else urls.relative(page.url, url))}">'
-        for language, url in [(page.language or project.language, page.url), *same])
+    # The page's versions in other languages are named by the language switcher's links
+    # (rel="alternate" hreflang) and in sitemap.xml, not by <link rel="alternate"> here:
+    # Material's script takes every such link for the root of a language of its own
+    # selector, fetches sitemap.xml beside it (a failed request on every page) and reroutes
+    # clicks on the links below it (lantai/pages/languages.py).
+    return tags

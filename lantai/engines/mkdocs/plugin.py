@@ -150,7 +150,15 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._env = env
+        # sitemap.xml (theme/sitemap.xml) names each page's versions in other languages.
+        env.globals["lantai_alternates"] = self._alternates
         return env
+
+    def _alternates(self, src_uri: str) -> list[dict]:
+        page = self.pages.get(src_uri)
+        if page is None or self.project is None:
+            return []
+        return languages.alternates(page, self.project.language, self.project.settings.site_url)
 
     def _markdown(self, project: Project, config: MkDocsConfig, files: Files) -> MarkdownRenderer:
         """Editors' Markdown as this site renders it: Lantai's extensions and the project's own."""
