@@ -215,6 +215,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "original: name it as the original is, with the language before .md",
         "此译文旁没有原文（{original}）；译文只与原文一同显示：请按原文的文件名命名，在 .md 前加语言代码",
     ),
+    "translation-original-only": (
+        "a translation does not give this field: it is the same in every language and written in the "
+        "original ({original}) alone; delete it here",
+        "译文中不能写此字段：它在各语言中相同，只写在原文（{original}）中；请在此处删除",
+    ),
     "translation-language": (
         "'{value}' cannot be a language of this site's translations: write one of {allowed}, once, other "
         "than the site's own language (theme.language)",

@@ -116,7 +116,7 @@ def _language_form(name: str) -> bool:
 
 
 STORY_TRANSLATION = {name: dataclasses.replace(spec, required=False) for name, spec in STORY.items()
-                     if name not in ("items", "related", "order", "draft")}
+                     if name not in ("items", "related", "order", "draft")}   # (translations.ORIGINAL_ONLY)
 PAGE = {  # free pages: any front matter is allowed; these are checked when present
     "title": Field("text"),
     "description": Field("text"),

@@ -16,7 +16,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from . import schema
-from .loading import encoding_problems, read_text, split_front_matter
+from .loading import LinedDict, encoding_problems, read_text, split_front_matter
 from ..model import ID_PATTERN, Edition, Project, Translated
 from ..problems import Problem, describe, is_chinese, problem
 
@@ -61,7 +61,13 @@ def read_translation(file: Path, rel: str, parts: tuple[str, ...], project: Proj
     reader = schema.Reader(rel, file.parent, project.content_dir, project.language, (),
                            project.root / "brands", project.root)
     table = "story_translation" if required else "page"
-    values = reader.record(document.meta, table, getattr(document.meta, "line", 2) or 2, "", strict=required)
+    meta = document.meta
+    if required:    # what places the story among the others is the original's alone
+        problems += [problem(rel, meta.line_of(key) if isinstance(meta, LinedDict) else 2, key,
+                             "translation-original-only", original=f"content/{parts[0]}/{name}.md")
+                     for key in ORIGINAL_ONLY if key in meta]
+        meta = _without(meta, ORIGINAL_ONLY)
+    values = reader.record(meta, table, getattr(document.meta, "line", 2) or 2, "", strict=required)
     problems += reader.problems
     project.extra_files.update(reader.extra_files)
     written = {key: values[key] for key in values if not key.startswith("_")}
@@ -71,6 +77,18 @@ def read_translation(file: Path, rel: str, parts: tuple[str, ...], project: Proj
     else:
         edition.pages[PurePosixPath(name).as_posix()] = translated
     return problems
+
+
+# A story's fields that only its original may give (they are the same in every language)
+ORIGINAL_ONLY = ("items", "related", "order", "draft")
+
+
+def _without(meta: dict, keys: tuple[str, ...]) -> LinedDict:
+    """The front matter without `keys`, its lines kept."""
+    kept = LinedDict({key: value for key, value in meta.items() if key not in keys})
+    kept.line = getattr(meta, "line", 0)
+    kept.lines = {key: line for key, line in getattr(meta, "lines", {}).items() if key not in keys}
+    return kept
 
 
 def _built(table: str, values: dict) -> dict:
