@@ -250,3 +250,22 @@ def test_english_search_finds_english_pages_only(visit, bundled_url):
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(bundled_url + "en/") for href in hrefs), hrefs
     assert any("dachen-island-reclamation/reclamation-years" in href for href in hrefs)
+
+
+def test_a_hostile_name_in_another_language_stays_text(tmp_path):
+    from conftest import build_site
+    hostile = '<img src=x onerror="alert(1)">'
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: Town\ntheme:\n  name: material\n  language: en\nplugins:\n  - lantai:\n      translations:\n"
+                      f"        zh: {{site_name: '{hostile}', subtitle: '{hostile}'}}\n",
+        "brands/town.yml": "name: Town\narchives: [Town Archive]\nregion: Town\ncategory: memory\n"
+                           f"summary: The town.\nname_zh: '{hostile}'\n",
+        "content/town/mill.md": "---\ntitle: The mill\nsummary: A mill.\n---\n\nText.\n",
+        "content/town/mill.zh.md": f"---\ntitle: '{hostile}'\n---\n\n{hostile}\n",
+    })
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    for path in ("zh/", "zh/town/", "zh/town/mill/", "town/mill/"):
+        html = read(site, path)
+        assert "<img src=x" not in html, path
+        assert '<html lang="' + ("zh" if path.startswith("zh/") else "en") + '"' in html
+    assert "&lt;img src=x" in read(site, "zh/town/mill/")

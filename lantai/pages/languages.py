@@ -122,3 +122,8 @@ def alternates(page: Page, language: str, site_url: str) -> list[dict]:
         return []
     base = site_url.rstrip("/")
     return [{"language": lang, "href": f"{base}/{url}"} for lang, url in [(page.language or language, page.url), *same]]
+
+
+def home_link(page: Page) -> str:
+    """The link from an edition's page to its own home page."""
+    return urls.relative(page.url, translations.prefix(page.language))

@@ -109,7 +109,7 @@ BRAND.update({f"{name}_{language}": dataclasses.replace(BRAND[name], required=Fa
 # A story's translation (`story.en.md`): any field of the original's but those that place
 # the story among the others (items and their codes, related stories, order, draft), none
 # required; what it leaves out is the original's.
-def _language_form(name: str) -> bool:
+def language_form(name: str) -> bool:
     """A field's form in another language (`name_en`)."""
     field_name, _, language = name.rpartition("_")
     return language in TRANSLATED_LANGUAGES and field_name in BRAND_TRANSLATED
@@ -209,7 +209,7 @@ class Reader:
             suggestion = (chinese if is_chinese(self.language) else english).format(name=close[0])
         # The per-language forms (name_en …) are found by the suggestion, not listed: the
         # list stays the contract's fields.
-        listed = [name for name in fields if not _language_form(name)]
+        listed = [name for name in fields if not language_form(name)]
         self.report(line, label, "unknown-field", suggestion=suggestion, allowed=", ".join(listed))
 
     def records(self, data: object, table: str, line: int, name: str) -> list:

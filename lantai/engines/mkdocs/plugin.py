@@ -206,8 +206,16 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         lantai_page = self.pages.get(page.file.src_uri)
         context["lantai_language"] = lantai_page.language if lantai_page and lantai_page.language else None
         context["lantai_switch"] = languages.switcher(lantai_page, self.project.language) if lantai_page else None
+        context["lantai_frame"] = self._frame(lantai_page) if lantai_page and lantai_page.language else None
         context["lantai_preview_problems"] = preview.PROBLEMS_FILE if self.serving else None
         return context
+
+    def _frame(self, page: Page) -> dict:
+        """What the frame of an edition's page says in its language: the site's name, and
+        where the logo leads (the edition's home page)."""
+        shown = self.renderers[page.language].project
+        return {"site_name": Markup(html.escape(shown.settings.site_name, quote=True)),
+                "home": languages.home_link(page)}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
