@@ -17,8 +17,8 @@ from .model import Brand, Category, Edition, FreePage, Project, Story
 from .reading.settings import DEFAULT_CATEGORIES
 from .problems import is_chinese
 
-# The addresses of an edition: the primary language's, below its language code.
 def prefix(language: str) -> str:
+    """Where an edition's pages are: the primary language's addresses, below its code."""
     return f"{language}/"
 
 
@@ -39,12 +39,6 @@ def edition(project: Project, language: str) -> Project:
     return replace(project, settings=settings, stories=stories, brands=brands, pages=pages,
                    intro=intro.body if intro and intro.body else project.intro,
                    intro_path=intro.path if intro and intro.body else project.intro_path)
-
-
-def translated_keys(project: Project, language: str) -> set[str]:
-    """The stories that have a translation into `language`."""
-    edition_ = project.editions.get(language)
-    return set(edition_.stories) & set(project.stories) if edition_ else set()
 
 
 def _story(story: Story, written: Edition, language: str, original: str) -> Story:

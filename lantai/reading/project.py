@@ -216,7 +216,7 @@ def read_content(content_dir: Path, project: Project) -> list[Problem]:
             problems.append(problem(rel, 0, "", "link-outside-project"))
             continue
         parts = relative.parts
-        if len(parts) <= 2 and language_of(file, project):   # story.en.md, about.en.md
+        if len(parts) <= 2 and language_of(file):   # story.en.md, about.en.md
             problems += read_translation(file, rel, parts, project)
             continue
         if len(parts) == 1:

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .loading import LinedDict, encoding_problems, read_text, split_front_matter
-from ..model import ID_PATTERN, Edition, Project, Translated
+from ..model import Edition, Project, Translated
 from ..problems import Problem, describe, is_chinese, problem
 
 # What a file name's last part may be when it names a language: `en`, `zh`, `zh-hant`.
@@ -29,9 +29,9 @@ def declared(project: Project) -> tuple[str, ...]:
     return tuple(t.language for t in project.settings.translations)
 
 
-def language_of(file: Path, project: Project) -> tuple[str, str] | None:
-    """(name without the language, language) for a translation's file name, else None.
-    A language the settings do not declare is no translation (reading reports it)."""
+def language_of(file: Path) -> tuple[str, str] | None:
+    """(name without the language, language) when the file is named as a translation
+    (`story.en.md`), else None; whether the site publishes that language is checked apart."""
     name, dot, suffix = file.stem.rpartition(".")
     if not dot or not LANGUAGE_SUFFIX.match(suffix):
         return None
@@ -40,7 +40,7 @@ def language_of(file: Path, project: Project) -> tuple[str, str] | None:
 
 def read_translation(file: Path, rel: str, parts: tuple[str, ...], project: Project) -> list[Problem]:
     """Read one translation file into `project.editions`; its problems."""
-    name, language = language_of(file, project)
+    name, language = language_of(file)
     if language not in declared(project):
         return [problem(rel, 0, "", "translation-undeclared", value=language,
                         declared=", ".join(declared(project)) or "—")]
@@ -124,8 +124,7 @@ def check_setting(project_language: str, translations) -> list[Problem]:
     problems, seen = [], set()
     for entry in translations:
         code = entry.language
-        if (code not in schema.TRANSLATED_LANGUAGES or not ID_PATTERN.match(code) or code in seen
-                or is_chinese(code) == is_chinese(project_language)):
+        if code not in schema.TRANSLATED_LANGUAGES or code in seen or is_chinese(code) == is_chinese(project_language):
             problems.append(problem("mkdocs.yml", 0, "translations", "translation-language", value=code,
                                     allowed=", ".join(c for c in schema.TRANSLATED_LANGUAGES
                                                       if is_chinese(c) != is_chinese(project_language))))
