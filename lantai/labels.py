@@ -6,6 +6,12 @@ from .problems import is_chinese
 
 LABELS: dict[str, tuple[str, str]] = {
     "home": ("Home", "首页"),
+    # The language switcher and a page shown in its own language (lantai/pages/languages.py)
+    "languages": ("Languages", "语言"),
+    "untranslated_story": ("This story has not been translated into English yet: it is shown in its original language.",
+                           "本故事尚无中文版本，以原文显示。"),
+    "untranslated_page": ("This page has not been translated into English yet: it is shown in its original language.",
+                          "本页尚无中文版本，以原文显示。"),
     "categories": ("Categories", "展区"),
     "category": ("Category", "展区"),
     "brands": ("Collections", "档案品牌"),

@@ -23,6 +23,8 @@ class Category:
     id: str
     name: str
     description: str = ""
+    # In the site's other languages: {language: {"name": ..., "description": ...}} (`name_en`)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -143,6 +145,10 @@ class Brand:
     path: str = ""
     description_line: int = 0      # the file line where `description` starts (0: not written)
     stories: list["Story"] = field(default_factory=list)
+    # Its text in the site's other languages, as written (`name_en`, `summary_en` …):
+    # {language: {field: value}} (lantai/translations.py shows it).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    language: str = ""     # the language its description is shown in; "" = the site's own
 
     @property
     def url(self) -> str:
@@ -170,6 +176,7 @@ class Story:
     order: float | None = None
     path: str = ""
     related_lines: list[int] = field(default_factory=list)   # the file line of each `related` entry
+    language: str = ""     # the language its text is in; "" = the site's own
 
     @property
     def key(self) -> str:
@@ -188,10 +195,38 @@ class FreePage:
     body: str = ""     # Markdown, after the front matter
     description: str | None = None
     hide: list[str] = field(default_factory=list)
+    language: str = ""     # the language its text is in; "" = the site's own
 
     @property
     def url(self) -> str:
         return urls.free_page(self)
+
+
+@dataclass
+class Translation:
+    """The site's own words in one other language (the plugin's `translations` entry)."""
+    language: str
+    site_name: str = ""     # "" = the site's own name
+    subtitle: str = ""
+
+
+@dataclass
+class Translated:
+    """One translation file (`story.en.md`, `about.en.md`): the fields it gives, read and
+    checked as the original's are, and its text. What it leaves out is the original's."""
+    path: str
+    fields: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class Edition:
+    """What editors wrote in one other language (lantai/reading/translations.py)."""
+    language: str
+    stories: dict[str, Translated] = field(default_factory=dict)   # key: brand-id/story-id
+    pages: dict[str, Translated] = field(default_factory=dict)     # key: the free page's name
+    intro: Translated | None = None                                # index.<language>.md
 
 
 # content/assets/, and an editor's own robots.txt (it replaces the generated one)
@@ -228,6 +263,8 @@ class Settings:
     catalogue_columns: dict = field(default_factory=dict)
     catalogue_brand: str = ""
     catalogue_restricted: dict = field(default_factory=dict)
+    # The site's other languages (lantai/translations.py), each published below /<language>/
+    translations: list[Translation] = field(default_factory=list)
 
 
 @dataclass
@@ -253,6 +290,8 @@ class Project:
     # Codes of items left out of this build with their draft stories (lantai/drafts.py):
     # a marker naming one is left out of the page too.
     withheld: frozenset[str] = frozenset()
+    # What editors wrote in the site's other languages, by language
+    editions: dict[str, Edition] = field(default_factory=dict)
 
     def derived(self, name, make):
         """The derived value `name` (any hashable key), made by `make()` the first time it is asked for."""

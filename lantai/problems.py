@@ -216,6 +216,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a transcript must be a text (.txt) or WebVTT (.vtt) file that goes with audio or video; found '{value}'",
         "文字稿应为与音频或视频配套的文本（.txt）或 WebVTT（.vtt）文件；实际是 '{value}'",
     ),
+    "translation-undeclared": (
+        "this file is named as a translation into '{value}', a language the site does not publish "
+        "(its translations: {declared}); declare it under the plugin's `translations` in mkdocs.yml, or rename the file",
+        "此文件按“{value}”语言的译文命名，但网站未发布该语言（已设置的语言：{declared}）；"
+        "请在 mkdocs.yml 插件的 translations 中声明，或重命名该文件",
+    ),
+    "translation-without-original": (
+        "this translation has no original beside it ({original}); a translation is shown only with its "
+        "original: name it as the original is, with the language before .md",
+        "此译文旁没有原文（{original}）；译文只与原文一同显示：请按原文的文件名命名，在 .md 前加语言代码",
+    ),
+    "translation-original-only": (
+        "a translation does not give this field: it is the same in every language and written in the "
+        "original ({original}) alone; delete it here",
+        "译文中不能写此字段：它在各语言中相同，只写在原文（{original}）中；请在此处删除",
+    ),
+    "translation-language": (
+        "'{value}' cannot be a language of this site's translations: write one of {allowed}, once, other "
+        "than the site's own language (theme.language)",
+        "'{value}' 不能作为本站的译文语言：请写 {allowed} 之一，每种只写一次，且不同于网站本身的语言（theme.language）",
+    ),
     "reserved-page": (
         "the free page '{value}' would take the address of the site's own {reserved} pages; rename the file",
         "自由页面 '{value}' 与网站保留地址 {reserved} 冲突；请重命名该文件",

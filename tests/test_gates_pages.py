@@ -51,8 +51,19 @@ def _cases(project: str, category: str, brand: str, story: str, item: str, scans
     ]
 
 
+# The bundled exhibition's English pages (lantai/pages/languages.py): a translated story, one
+# shown in its original language with a note, and the other kinds an edition has.
+ENGLISH_CASES = [
+    PageCase("bundled", "en home", "en/"),
+    PageCase("bundled", "en category", "en/categories/memory/"),
+    PageCase("bundled", "en brand", "en/shangyu-red-memory/"),
+    PageCase("bundled", "en story", "en/shangyu-red-memory/manifesto-first-translation/", "manifesto"),
+    PageCase("bundled", "en untranslated story", "en/shangyu-red-memory/red-education-bases/", "manifesto"),
+    PageCase("bundled", "en free page", "en/about/"),
+]
 PAGE_CASES = (_cases("bundled", "memory", "shangyu-red-memory", "manifesto-first-translation", "sy-e01", "sy-e02", "档案")
-              + _cases("harbour", "trade", "harbour-trade", "typhoon-1937", "pt-0002", "pt-0004", "typhoon"))
+              + _cases("harbour", "trade", "harbour-trade", "typhoon-1937", "pt-0002", "pt-0004", "typhoon")
+              + ENGLISH_CASES)
 
 PAGE_IDS = [case.id for case in PAGE_CASES]
 

@@ -1,7 +1,8 @@
 """Which pages an edit touches: the records each page reads, and what changed between reads.
 
 A page names what it shows in `Page.reads`: record keys (`story:shangyu/manifesto`,
-`brand:shangyu`, `item:SY-0001`, `page:about`), `intro` (content/index.md), `settings`
+`brand:shangyu`, `item:SY-0001`, `page:about`), `intro` (content/index.md), `translations`
+(any file in another language: the pages of the site's other languages read it), `settings`
 (mkdocs.yml), and the collections `brands`, `stories`, `items` and `pages`, which change
 when a record is added or removed. `changes(before, after)` gives the keys that differ
 between two readings of a project; `affected(pages, keys)` the pages to render again. A
@@ -38,6 +39,8 @@ def changes(before: Project, after: Project) -> set[str]:
         changed.add("settings")
     if before.intro != after.intro:
         changed.add("intro")
+    if before.editions != after.editions:   # what editors wrote in other languages
+        changed.add("translations")
     return changed
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Project
-from . import brand, category, free, home, item, search, story, views
+from . import brand, category, free, home, item, languages, search, story, views
 from .page import Page
 from .renderer import Renderer, RenderedPage, render as render_with
 
@@ -15,8 +15,9 @@ ORDER = (home, category, brand, story, item, search, views, free)
 
 
 def plan(project: Project) -> list[Page]:
-    """Every page of the exhibition, in a fixed order: nothing is rendered yet."""
-    return [page for module in ORDER for page in module.pages(project)]
+    """Every page of the exhibition, in a fixed order: nothing is rendered yet; the
+    primary language's first, then each other language's (lantai/pages/languages.py)."""
+    return languages.plan(project, [page for module in ORDER for page in module.pages(project)])
 
 
 def render(renderer: Renderer, page: Page) -> RenderedPage:

@@ -87,6 +87,12 @@ class MarkdownRenderer:
         self.clean = clean
         self._md = None
 
+    def localised(self, address: Callable[[str | None], str | None]) -> "MarkdownRenderer":
+        """The same Markdown for an edition's pages: editors' links to a page lead to
+        `address(page)` (the edition's own, lantai/pages/languages.py)."""
+        resolve = self.resolve
+        return MarkdownRenderer(lambda target: address(resolve(target)), self.extensions, self.clean)
+
     def _markdown(self):
         """One Markdown instance for the build, reset between texts: making one loads every
         extension again, which cost more than converting a story."""

@@ -40,6 +40,24 @@ class Page:
     draft: bool = False       # shown only in preview
     share: Share | None = None
     search: SearchRecord | None = None      # what it tells the search index; None: not indexed
+    language: str = ""        # the language of an edition's page (below /<language>/); "": the site's own
+    # The language switcher (lantai/pages/languages.py): each other language and where it leads
+    languages: tuple["Alternate", ...] = ()
+
+    @property
+    def file(self) -> str:
+        """Its source path for the site engine: an edition's pages below their language."""
+        return f"{self.language}/{self.source}" if self.language else self.source
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another language (`same`), or, when the page has none, that
+    language's home page."""
+    language: str
+    url: str
+    same: bool
+    translated: bool = False   # the same page, its text written in that language (not shown in its original)
 
 
 @dataclass

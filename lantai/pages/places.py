@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import urls
 from ..views import map as mapview
 
 
-def place_block(renderer, record) -> Markup:
+def place_block(renderer, record, url: str) -> Markup:
+    """`url`: the page's own address (an edition's is below its language)."""
     entries = mapview.place_entries(record)
     if not entries:
         return Markup("")
-    url = record.url
-    svg = mapview.place_svg(record, lambda target: urls.relative(url, target))
+    svg = mapview.place_svg(record, renderer.href(url))
     return renderer.fragment("place.html", url, svg=svg, entries=entries)

@@ -28,10 +28,13 @@ FRAGMENTS_DIR = THEME_DIR / "fragments"
 class Renderer:
     """Renders one project's pages: fragments and editors' Markdown, in its language."""
 
-    def __init__(self, project: Project, markdown: MarkdownRenderer):
+    def __init__(self, project: Project, markdown: MarkdownRenderer, address=None):
         self.project = project
         self.language = project.language
         self.markdown = markdown
+        # Where a link to a page's address leads: in an edition, to the edition's page when
+        # it has one (lantai/pages/languages.py); in the primary language, there.
+        self.address = address or (lambda target: target)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(FRAGMENTS_DIR)),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
@@ -52,7 +55,7 @@ class Renderer:
 
     def fragment(self, template: str, url: str, **context) -> Markup:
         """One fragment, linking from the page at `url` (`href`), as one HTML block."""
-        return Markup(compact(self.env.get_template(template).render(href=_href(url), **context)))
+        return Markup(compact(self.env.get_template(template).render(href=self.href(url), **context)))
 
     def editor_text(self, text: str, source: str, url: str, figures: dict[str, str] | None = None) -> Rendered:
         """An editor's Markdown as HTML: item markers placed, lone images as figures.
@@ -100,6 +103,10 @@ class Renderer:
         """How many images the item's deep-zoom viewer pages through (its card links to it)."""
         return len(zoomable(self.project, item))
 
+    def href(self, from_url: str):
+        """Links from the page at `from_url`, each to where `address` sends it."""
+        return lambda target: urls.relative(from_url, self.address(target))
+
     @jinja2.pass_context
     def cover(self, context, record: Brand | Story) -> str:
         """The record's own cover image when it has one, else generated cover art."""
@@ -119,15 +126,13 @@ def compact(html: str) -> str:
     return Markup(joined) if isinstance(html, Markup) else joined
 
 
-def _href(from_url: str):
-    return lambda target: urls.relative(from_url, target)
 
 
 def render(renderer: Renderer, page: Page, prepare) -> RenderedPage:
     """The page's article, made once from its kind's template. `prepare(renderer, page)`
     (its kind's) gives what only rendering makes: the editor's text as HTML, say."""
     extra, text = prepare(renderer, page)
-    html = renderer.env.get_template(page.template).render(href=_href(page.url), page=page,
+    html = renderer.env.get_template(page.template).render(href=renderer.href(page.url), page=page,
                                                            **page.context, **extra)
     html = html.strip("\n") + "\n"
     marks = render_marks(page.search, simplified_passages(_TAG.sub(" ", html))) if page.search else ""

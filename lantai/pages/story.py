@@ -58,16 +58,17 @@ def story_page(project: Project, story: Story, previous: Story | None, following
                 search=story_record(project, story))
 
 
-def figures(renderer, story: Story) -> dict[str, str]:
-    """Images standing alone in the story's text, as figures with renditions and the lightbox."""
+def figures(renderer, story: Story, url: str) -> dict[str, str]:
+    """Images standing alone in the story's text, as figures with renditions and the lightbox,
+    linked from the page at `url`."""
     project = renderer.project
     found = media.text_images(project, story.body, (project.root / story.path).parent)
-    return {image.line: str(renderer.fragment("text_image.html", story.url, image=image)) for image in found}
+    return {image.line: str(renderer.fragment("text_image.html", url, image=image)) for image in found}
 
 
 def prepare(renderer, page: Page):
     project, story = renderer.project, page.record
-    text = renderer.editor_text(story.body, page.source, page.url, figures(renderer, story))
+    text = renderer.editor_text(story.body, page.source, page.url, figures(renderer, story, page.url))
     image = public_url(project, story.cover) if story.cover else None
-    return {"body": Markup(text.html), "place": place_block(renderer, story),
+    return {"body": Markup(text.html), "place": place_block(renderer, story, page.url),
             "jsonld": Markup(jsonld.script(jsonld.story_data(project, story, image)))}, text

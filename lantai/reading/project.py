@@ -20,6 +20,7 @@ from ..publishing.files import (assets_entry_ok, hidden, in_assets, leads_out,
                            project_folders)
 from .catalogue import check_setting as check_catalogue_setting, read_catalogues
 from .safety import MAX_ID
+from .translations import check_originals, check_setting as check_translations_setting, language_of, read_translation
 
 
 def read_project(root: Path, settings: Settings, content_dir: Path | None = None) -> tuple[Project, list[Problem]]:
@@ -46,6 +47,7 @@ def read_project(root: Path, settings: Settings, content_dir: Path | None = None
             problems.append(problem("brands/", 0, "", "no-brands"))
     if content_dir.is_dir():
         problems += read_content(content_dir, project)
+        problems += check_originals(project)
     problems += read_catalogues(project)   # after the brands, which rows may name
     problems += index_items(project)
     for brand in project.brands.values():
@@ -108,6 +110,7 @@ def check_settings(settings: Settings) -> list[Problem]:
     problems += [problem("mkdocs.yml", 0, "assets", "assets-folder", value=entry)
                  for entry in settings.assets if not assets_entry_ok(entry)]
     problems += check_catalogue_setting(settings)
+    problems += check_translations_setting(settings.language, settings.translations)
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"
@@ -172,9 +175,20 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
     brand = Brand(
         id=brand_id, **schema.record_fields("brand", values, Brand),
         path=rel, description_line=_text_start(read_text(file), loaded.data.line_of("description")),
+        translations=_translations(values),
     )
     brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
     return brand, problems
+
+
+def _translations(values: dict) -> dict[str, dict[str, str]]:
+    """A brand's `name_en`, `summary_en` … as {language: {field: value}}."""
+    out: dict[str, dict[str, str]] = {}
+    for language in schema.TRANSLATED_LANGUAGES:
+        for name in schema.BRAND_TRANSLATED:
+            if values.get(f"{name}_{language}"):
+                out.setdefault(language, {})[name] = values[f"{name}_{language}"]
+    return out
 
 
 def _text_start(text: str, key_line: int) -> int:
@@ -207,6 +221,9 @@ def read_content(content_dir: Path, project: Project) -> list[Problem]:
             problems.append(problem(rel, 0, "", "link-outside-project"))
             continue
         parts = relative.parts
+        if len(parts) <= 2 and language_of(file):   # story.en.md, about.en.md
+            problems += read_translation(file, rel, parts, project)
+            continue
         if len(parts) == 1:
             page, found = read_free_page(file, rel, project)
             problems += found

@@ -100,6 +100,23 @@ STORY = {
     "draft": Field("bool"),
     "order": Field("number"),
 }
+# A brand's text in another language of the site (lantai/translations.py): `name_en`,
+# `summary_en` … beside `name`, `summary`; the interface words exist in these languages.
+TRANSLATED_LANGUAGES = ("en", "zh")
+BRAND_TRANSLATED = ("name", "region", "summary", "description")
+BRAND.update({f"{name}_{language}": dataclasses.replace(BRAND[name], required=False)
+              for language in TRANSLATED_LANGUAGES for name in BRAND_TRANSLATED})
+# A story's translation (`story.en.md`): any field of the original's but those that place
+# the story among the others (items and their codes, related stories, order, draft), none
+# required; what it leaves out is the original's.
+def language_form(name: str) -> bool:
+    """A field's form in another language (`name_en`)."""
+    field_name, _, language = name.rpartition("_")
+    return language in TRANSLATED_LANGUAGES and field_name in BRAND_TRANSLATED
+
+
+STORY_TRANSLATION = {name: dataclasses.replace(spec, required=False) for name, spec in STORY.items()
+                     if name not in ("items", "related", "order", "draft")}   # (translations.ORIGINAL_ONLY)
 PAGE = {  # free pages: any front matter is allowed; these are checked when present
     "title": Field("text"),
     "description": Field("text"),
@@ -107,7 +124,7 @@ PAGE = {  # free pages: any front matter is allowed; these are checked when pres
 }
 TABLES: dict[str, dict[str, Field]] = {
     "source": SOURCE, "link": LINK, "media": MEDIA, "event": EVENT, "place": PLACE,
-    "item": ITEM, "brand": BRAND, "story": STORY, "page": PAGE,
+    "item": ITEM, "brand": BRAND, "story": STORY, "page": PAGE, "story_translation": STORY_TRANSLATION,
 }
 BUILDERS: dict[str, Callable[..., Any]] = {"source": Source, "link": Link, "event": Event, "place": Place}
 
@@ -190,7 +207,10 @@ class Reader:
             from ..problems import MESSAGES, is_chinese
             english, chinese = MESSAGES["did-you-mean"]
             suggestion = (chinese if is_chinese(self.language) else english).format(name=close[0])
-        self.report(line, label, "unknown-field", suggestion=suggestion, allowed=", ".join(fields))
+        # The per-language forms (name_en …) are found by the suggestion, not listed: the
+        # list stays the contract's fields.
+        listed = [name for name in fields if not language_form(name)]
+        self.report(line, label, "unknown-field", suggestion=suggestion, allowed=", ".join(listed))
 
     def records(self, data: object, table: str, line: int, name: str) -> list:
         if not isinstance(data, list):

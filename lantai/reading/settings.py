@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import DEFAULT_ASSETS, Category, Settings
 from ..filing import normalise
+from ..model import DEFAULT_ASSETS, Category, Settings, Translation
 from ..problems import is_chinese
 
 # The three sections of the 浙档精品 report; any project may declare its own instead.
@@ -29,14 +29,29 @@ def read_category(entry: dict) -> Category:
     the commas split the description into extra keys without values; they are joined
     back, since that is what the editor wrote (and what CONTENT-FORMAT.md shows)."""
     known = {"id": "", "name": "", "description": ""}
+    translations: dict[str, dict[str, str]] = {}
     last = None
     for key, value in entry.items():
-        if key in known:
+        field_name, _, language = str(key).partition("_")
+        if language and field_name in ("name", "description") and value is not None:  # name_en
+            translations.setdefault(language, {})[field_name] = str(value)
+        elif key in known:
             known[key] = "" if value is None else str(value)
             last = key
         elif value is None and last:
             known[last] = f"{known[last]}, {key}"
-    return Category(known["id"], known["name"] or known["id"], known["description"])
+    return Category(known["id"], known["name"] or known["id"], known["description"], translations)
+
+
+def read_translations(value: object) -> list[Translation]:
+    """The `translations` option: `[en]` or `{en: {site_name, subtitle}}`. What is not a
+    language code is kept as written, for check_settings to report."""
+    entries = value.items() if isinstance(value, dict) else ((code, None) for code in value or [])
+    out = []
+    for code, words in entries:
+        words = words if isinstance(words, dict) else {}
+        out.append(Translation(str(code), str(words.get("site_name") or ""), str(words.get("subtitle") or "")))
+    return out
 
 
 def make_settings(site_name: str, language: str | None, options: dict, site_url: str | None = None) -> Settings:
@@ -59,6 +74,7 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     catalogue_columns=_mapping(options.get("catalogue_columns")),
                     catalogue_brand=str(options.get("catalogue_brand") or ""),
                     catalogue_restricted=_mapping(options.get("catalogue_restricted")),
+                    translations=read_translations(options.get("translations")),
                     site_url=site_url or "")
 
 

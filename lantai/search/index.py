@@ -71,9 +71,12 @@ def build_index(site_dir: Path) -> None:
         if not languages:
             return   # nothing to index yet (a project without brands or pages): no index
         options = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
-        if languages & SEGMENTED:
+        if languages & SEGMENTED and len(languages) == 1:
             # The page's words are ASCII now: no dictionary splitting, no stemming.
             options += ["--force-language", "und"]
+        # With more than one language (lantai/pages/languages.py) Pagefind makes an index for
+        # each, by the pages' <html lang>, and a visitor searches the one of the page they are
+        # on: search keeps to their language. A Chinese page's copy is ASCII words already.
         result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *options,
                                  "--silent"], capture_output=True, text=True, timeout=3600, check=False)
     if result.returncode != 0:

@@ -20,6 +20,12 @@ def head_tags(project: Project, page: "Page") -> str:
     path = page.share.path if page.share else SITE_SHARE
     image = f"{base}/{path}" if base else urls.relative(page.url, path)
     size = share.SIZE if page.share is None or page.share.drawn else None
-    return jsonld.open_graph(title=page.title, description=page.description or project.settings.subtitle or page.title,
+    tags = jsonld.open_graph(title=page.title, description=page.description or project.settings.subtitle or page.title,
                              site_name=project.settings.site_name, language=project.language, kind=page.kind,
                              url=f"{base}/{page.url}" if base else None, image=image, image_size=size)
+    # The page's versions in other languages are named by the language switcher's links
+    # (rel="alternate" hreflang) and in sitemap.xml, not by <link rel="alternate"> here:
+    # Material's script takes every such link for the root of a language of its own
+    # selector, fetches sitemap.xml beside it (a failed request on every page) and reroutes
+    # clicks on the links below it (lantai/pages/languages.py).
+    return tags

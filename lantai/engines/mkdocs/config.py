@@ -26,6 +26,11 @@ class LantaiConfig(Config):
     # Rows per page of the catalogue, the indexes and the timeline; 0: Lantai's own sizes (lantai/views/paging.py)
     page_size = c.Type(int, default=0)
 
+    # The site's other languages, each published below /<language>/ (lantai/translations.py):
+    # `[en]`, or `{en: {site_name: ..., subtitle: ...}}` with the site's own words in it.
+    # Checked by lantai.reading.project.check_settings
+    translations = c.Type((list, dict), default=[])
+
     # Harvesting: OAI-PMH's adminEmail (no OAI-PMH file without it) and the Static Repository
     # Gateway's base URL, once one is chosen (lantai/views/oai.py)
     contact_email = c.Type(str, default="")

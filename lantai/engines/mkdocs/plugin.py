@@ -23,7 +23,7 @@ from ...build_cache import BuildCache, Making
 from ...checking import check
 from ...drafts import published
 from ...model import Project
-from ...pages import Page, Renderer, plan, render
+from ...pages import Page, Renderer, languages, plan, render
 from ...pages.dependencies import affected, changes
 from ...pages.markdown import MarkdownRenderer, site_resolver
 from ...pages.renderer import THEME_DIR
@@ -51,6 +51,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.pages: dict[str, Page] = {}          # by source path, for this build
         self._rendered: dict = {}
         self.renderer: Renderer | None = None
+        self.renderers: dict[str, Renderer] = {}  # by Page.language ("" the site's own)
         self.cache: BuildCache | None = None
         self.making: Making | None = None
         self.preview = None
@@ -99,15 +100,15 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             return files
         project = published(self.project, include_drafts=self.serving)
         pages = plan(project)
-        self.pages = {page.source: page for page in pages}
+        self.pages = {page.file: page for page in pages}
         # Editors' Markdown is read and rendered by Lantai (free pages too): MkDocs gets the
         # finished pages, and of the content folder only the files Lantai publishes.
         publish_editors_files(files, config, project, project.settings.image_metadata)
         nav_pages = setup.nav_sources(config)
         for page in pages:
-            if (replaced := files.get_file_from_path(page.source)) is not None:
+            if (replaced := files.get_file_from_path(page.file)) is not None:
                 files.remove(replaced)
-            files.append(LantaiFile.generated(config, page.source, content="",
+            files.append(LantaiFile.generated(config, page.file, content="",
                                               inclusion=inclusion_of(page, nav_pages)))
         # Open data (lantai/views): made here, never in docs_dir.
         for site_path, content in sorted(views.site_files(project, pages, build_date(config)).items()):
@@ -120,6 +121,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
             files.append(LantaiFile.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         self.renderer = Renderer(project, self._markdown(project, config, files))
+        self.renderers = languages.renderers(self.renderer, pages)
         self.published = project
         if self.preview is not None:
             self._mark_modified(files, project, pages, config)
@@ -133,7 +135,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         everything = (not self.incremental or built.nav != config.nav
                       or built.project.settings != project.settings)
         touched = set(self.pages) if everything else (
-            {page.source for page in affected(pages, changes(built.project, project))}
+            {page.file for page in affected(pages, changes(built.project, project))}
             | (set(self.pages) - set(built.pages)))
         self.touched = touched
         self.outputs = {}
@@ -151,11 +153,21 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._env = env
+        # sitemap.xml (theme/sitemap.xml) names each page's versions in other languages.
+        env.globals["lantai_alternates"] = self._alternates
         return env
+
+    def _alternates(self, src_uri: str) -> list[dict]:
+        page = self.pages.get(src_uri)
+        if page is None or self.project is None:
+            return []
+        return languages.alternates(page, self.project.language, self.project.settings.site_url)
 
     def _markdown(self, project: Project, config: MkDocsConfig, files: Files) -> MarkdownRenderer:
         """Editors' Markdown as this site renders it: Lantai's extensions and the project's own."""
-        resolve = site_resolver(project, list(self.pages.values()))
+        # Editors' links name the original's files: they resolve to the primary language's
+        # pages (an edition's renderer sends them on to its own, lantai/pages/languages.py).
+        resolve = site_resolver(project, [page for page in self.pages.values() if not page.language])
         extensions = {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions
                       if isinstance(name, str)}
         return MarkdownRenderer(resolve, extensions, clean=_sanitiser(project))
@@ -180,7 +192,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         lantai_page = self.pages.get(page.file.src_uri)
         if lantai_page is None or self.renderer is None:
             return content
-        rendered = render(self.renderer, lantai_page)
+        rendered = render(self.renderers.get(lantai_page.language, self.renderer), lantai_page)
         if rendered.unresolved:
             raise PluginError(f"{_source_of(lantai_page)}: links to nothing in the site: "
                               + ", ".join(rendered.unresolved) + "; check the file names and paths")
@@ -192,8 +204,21 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         # What the frame prints around the article (theme/main.html): tags and search marks,
         # and in the preview the panel that shows an editor's mistakes.
         context["lantai_page"] = self._rendered.pop(page.file.src_uri, None)
+        # Material's frame in the page's language (theme/partials/language.html): <html lang>
+        # and its own interface words.
+        lantai_page = self.pages.get(page.file.src_uri)
+        context["lantai_language"] = lantai_page.language if lantai_page and lantai_page.language else None
+        context["lantai_switch"] = languages.switcher(lantai_page, self.project.language) if lantai_page else None
+        context["lantai_frame"] = self._frame(lantai_page) if lantai_page and lantai_page.language else None
         context["lantai_preview_problems"] = preview.PROBLEMS_FILE if self.serving else None
         return context
+
+    def _frame(self, page: Page) -> dict:
+        """What the frame of an edition's page says in its language: the site's name, and
+        where the logo leads (the edition's home page)."""
+        shown = self.renderers[page.language].project
+        return {"site_name": Markup(html.escape(shown.settings.site_name, quote=True)),
+                "home": languages.home_link(page)}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
@@ -299,7 +324,7 @@ def _named_by_config(config: MkDocsConfig) -> set[str]:
 def inclusion_of(page: Page, nav_pages: set[str]) -> InclusionLevel:
     if page.draft:
         return InclusionLevel.DRAFT
-    return InclusionLevel.INCLUDED if page.source in nav_pages else InclusionLevel.NOT_IN_NAV
+    return InclusionLevel.INCLUDED if page.file in nav_pages else InclusionLevel.NOT_IN_NAV
 
 
 def _source_of(page: Page) -> str:

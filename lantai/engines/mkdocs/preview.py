@@ -228,10 +228,10 @@ class Preview:
                 continue
             updated = with_story(project, story)
             page = _story_page(updated, story)
-            mkfile = built.files.get_file_from_path(page.source)
+            mkfile = built.files.get_file_from_path(page.file)
             if mkfile is None or mkfile.page is None:
                 continue
-            plugin.pages[page.source] = page
+            plugin.pages[page.file] = page
             plugin.renderer.use(updated)
             try:
                 _populate_page(mkfile.page, built.config, built.files)

@@ -1,0 +1,271 @@
+"""Bilingual exhibitions: translations read and checked like their originals, the pages of
+the other language below /en/, the switcher between them, the untranslated-story rule,
+a search index per language, and in Chromium a visitor who switches language on a story
+page and lands on the same story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from lantai.checking import load_project
+from lantai.drafts import published
+from lantai.pages import plan
+from lantai.reading.settings import make_settings
+from lantai.translations import edition
+from test_validation import BRAND, CATEGORIES, write
+
+STORY = """\
+---
+title: 台风
+summary: 账簿里的台风。
+date: "1937-09"
+people: [陈望道]
+sources:
+  - title: 港务档案
+---
+
+正文。
+"""
+STORY_EN = """\
+---
+title: The typhoon
+summary: The typhoon in the ledgers.
+---
+
+The text.
+"""
+
+
+def load(root, files: dict[str, str], translations=("en",), language="zh"):
+    base = {"brands/trade.yml": BRAND, "content/trade/typhoon.md": STORY}
+    (root / "brands").mkdir(parents=True, exist_ok=True)
+    (root / "content").mkdir(exist_ok=True)
+    write(root, {**base, **files})
+    settings = make_settings("测试", language, {"categories": CATEGORIES, "translations": list(translations)})
+    return load_project(root, settings)
+
+
+def report(problems) -> list[str]:
+    return [p.format("en") for p in sorted(problems)]
+
+
+# -- reading ---------------------------------------------------------------------------
+
+def test_a_translation_gives_its_fields_and_the_original_the_rest(tmp_path):
+    project, problems = load(tmp_path, {"content/trade/typhoon.en.md": STORY_EN,
+                                        "brands/trade.yml": BRAND + "name_en: Harbour Trade in English\n"})
+    assert problems == []
+    assert list(project.stories) == ["trade/typhoon"]          # a translation is no story of its own
+    english = edition(project, "en")
+    story = english.stories["trade/typhoon"]
+    assert (story.title, story.summary, story.body.strip()) == ("The typhoon", "The typhoon in the ledgers.", "The text.")
+    assert (story.date, story.people, [s.title for s in story.sources]) == ("1937-09", ["陈望道"], ["港务档案"])
+    assert story.language == "en" and story.path == "content/trade/typhoon.en.md"
+    assert english.brands["trade"].name == "Harbour Trade in English"
+    assert english.brands["trade"].summary == "Ledgers of the port."     # not translated: the original's
+    assert english.settings.language == "en" and english.settings.categories[0].name == "Trade"
+    assert project.stories["trade/typhoon"].title == "台风"               # the original is untouched
+
+
+def test_an_untranslated_story_keeps_its_own_language(tmp_path):
+    project, problems = load(tmp_path, {})
+    assert problems == []
+    story = edition(project, "en").stories["trade/typhoon"]
+    assert (story.title, story.language) == ("台风", "zh")
+
+
+def test_every_mistake_in_a_translation_names_file_line_and_field(tmp_path):
+    project, problems = load(tmp_path, {
+        "content/trade/typhoon.en.md": '---\ntitle: The typhoon\ndate: "the autumn of 1937"\n'
+                                       'items:\n  - code: X-1\n    title: A\n---\nText.\n',
+        "content/trade/ghost.en.md": "---\ntitle: Nobody's\n---\n",
+        "content/trade/typhoon.fr.md": "---\ntitle: Le typhon\n---\n",
+        "content/about.en.md": "---\ntitle: [not, text]\n---\n",
+    })
+    found = [(p.path, p.line, p.field, p.key) for p in sorted(problems)]
+    assert any(f[:3] == ("content/trade/typhoon.en.md", 3, "date") for f in found), found
+    assert ("content/trade/typhoon.en.md", 4, "items", "translation-original-only") in found
+    assert not any(f[3] == "unknown-field" for f in found)
+    assert ("content/trade/ghost.en.md", 0, "", "translation-without-original") in found
+    assert ("content/trade/typhoon.fr.md", 0, "", "translation-undeclared") in found
+    assert ("content/about.en.md", 0, "", "translation-without-original") in found
+    assert any(f[:3] == ("content/about.en.md", 2, "title") for f in found), found
+    lines = report(problems)
+    assert any("content/trade/typhoon.fr.md" in line and "'fr'" in line and "translations" in line for line in lines)
+
+
+@pytest.mark.parametrize("declared", [["fr"], ["zh"], ["en", "en"]])
+def test_a_language_the_site_cannot_publish_is_refused(tmp_path, declared):
+    _, problems = load(tmp_path, {}, translations=declared)
+    assert [(p.path, p.field, p.key) for p in problems] == [("mkdocs.yml", "translations", "translation-language")]
+
+
+def test_settings_take_a_list_or_the_site_words_per_language():
+    listed = make_settings("测试", "zh", {"translations": ["en"]})
+    worded = make_settings("测试", "zh", {"translations": {"en": {"site_name": "Test", "subtitle": "Sub"}}})
+    assert [(t.language, t.site_name) for t in listed.translations] == [("en", "")]
+    assert [(t.language, t.site_name, t.subtitle) for t in worded.translations] == [("en", "Test", "Sub")]
+
+
+# -- pages -----------------------------------------------------------------------------
+
+def test_the_english_pages_mirror_the_primary_addresses(tmp_path):
+    project, _ = load(tmp_path, {"content/trade/typhoon.en.md": STORY_EN, "content/about.md": "# 关于\n"})
+    pages = plan(published(project))
+    english = {page.url: page for page in pages if page.language == "en"}
+    assert set(english) == {"en/", "en/categories/trade/", "en/categories/people/", "en/trade/",
+                            "en/trade/typhoon/", "en/about/"}
+    assert {page.file for page in english.values()} >= {"en/trade/typhoon.md", "en/index.md"}
+    story = english["en/trade/typhoon/"]
+    assert [(a.language, a.url, a.same, a.translated) for a in story.languages] == [("zh", "trade/typhoon/", True, True)]
+    primary = {page.url: page for page in pages if not page.language}
+    assert [(a.language, a.url, a.translated) for a in primary["trade/typhoon/"].languages] == [
+        ("en", "en/trade/typhoon/", True)]
+    # The views are the primary language's: their switcher leads to the English home page.
+    assert [(a.url, a.same) for a in primary["timeline/"].languages] == [("en/", False)]
+    # The untranslated free page is there, in its own language, and out of the English index.
+    about = english["en/about/"]
+    assert about.record.language == "zh" and about.search is None
+    assert not any(a.translated for a in primary["about/"].languages)
+
+
+def test_one_language_means_no_switcher(tmp_path):
+    project, _ = load(tmp_path, {}, translations=())
+    assert all(not page.languages and not page.language for page in plan(project))
+
+
+# -- the bundled exhibition, built -----------------------------------------------------
+
+STORY_PATH = "shangyu-red-memory/manifesto-first-translation/"
+UNTRANSLATED = "shangyu-red-memory/red-education-bases/"
+
+
+def read(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def switcher(html: str) -> list[str]:
+    found = re.search(r'<nav class="lt-languages"[^>]*>(.*?)</nav>', html, re.S)
+    assert found, "no language switcher"
+    return re.findall(r"<a [^>]*>[^<]*</a>", found.group(1))
+
+
+def test_an_english_story_page(bundled_site):
+    html = read(bundled_site, "en/" + STORY_PATH)
+    assert '<html lang="en"' in html
+    assert "<h1>The archive&#39;s greatest treasure" in html
+    assert "August 1920" in html                      # dates in English (lantai/dates.py)
+    assert "lt-untranslated" not in html
+    assert switcher(html) == ['<a class="lt-languages__link" href="../../../' + STORY_PATH
+                              + '" rel="alternate" hreflang="zh" lang="zh">中文</a>']
+    original = read(bundled_site, STORY_PATH)
+    assert '<html lang="zh"' in original and "1920年8月" in original
+    assert switcher(original) == ['<a class="lt-languages__link" href="../../en/' + STORY_PATH
+                                  + '" rel="alternate" hreflang="en" lang="en">English</a>']
+    # Links to pages the English site has stay in it; the views are the primary language's.
+    assert 'href="../../../en/shangyu-red-memory/"' in html and 'href="../../../timeline/"' in html
+    # Images and item cards come from the one published copy.
+    assert 'href="../../../items/sy-e01/"' in html
+
+
+def test_an_untranslated_story_is_shown_in_its_own_language_with_a_note(bundled_site):
+    html = read(bundled_site, "en/" + UNTRANSLATED)
+    assert '<html lang="en"' in html
+    assert '<p class="lt-untranslated" role="note">This story has not been translated into English yet' in html
+    assert re.search(r'<h1 lang="zh">[^<]*红色教育基地', html)
+    assert '<div lang="zh">' in html
+    assert "data-pagefind-body" not in html          # the English index holds English text
+    assert 'data-pagefind-body' in read(bundled_site, UNTRANSLATED)
+
+
+def test_views_switch_to_the_other_languages_home(bundled_site):
+    assert not (bundled_site / "en" / "timeline").exists()
+    assert switcher(read(bundled_site, "timeline/")) == [
+        '<a class="lt-languages__link" href="../en/" hreflang="en" lang="en">English</a>']
+
+
+def test_english_home_and_about(bundled_site):
+    home = read(bundled_site, "en/")
+    assert '<html lang="en"' in home and "Zhejiang Archives Treasures" in home
+    about = read(bundled_site, "en/about/")
+    assert "What are the" in about and "lt-untranslated" not in about
+
+
+def test_search_keeps_to_the_visitors_language(bundled_site):
+    entry = json.loads((bundled_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"zh", "en"}
+    english = sum(1 for page in bundled_site.joinpath("en").rglob("index.html")
+                  if "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == english > 0
+
+
+def test_sitemap_names_the_versions_of_a_translated_page(subpath_sites):
+    from conftest import PAGES_SITE_URL
+    root = ET.parse(subpath_sites["bundled"] / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    links = {url.find("s:loc", ns).text: {(link.get("hreflang"), link.get("href"))
+                                          for link in url.findall("x:link", ns)}
+             for url in root.findall("s:url", ns)}
+    both = {("zh", PAGES_SITE_URL + STORY_PATH), ("en", PAGES_SITE_URL + "en/" + STORY_PATH)}
+    assert links[PAGES_SITE_URL + STORY_PATH] == both == links[PAGES_SITE_URL + "en/" + STORY_PATH]
+    assert links[PAGES_SITE_URL + UNTRANSLATED] == set()    # its English page is not written in English
+
+
+# -- in Chromium -----------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_switching_language_on_a_story_lands_on_the_same_story(visit, bundled_url):
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(bundled_url + STORY_PATH)
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    page.get_by_role("navigation", name="语言").get_by_role("link", name="English").click()
+    page.wait_for_url(bundled_url + "en/" + STORY_PATH)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("h1").first.inner_text().startswith("The archive's greatest treasure")
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name="中文").click()
+    page.wait_for_url(bundled_url + STORY_PATH)
+    assert page.locator("h1").first.inner_text().startswith("镇馆之宝")
+    # On a phone the switcher is still there and does the same.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("navigation", name="语言").get_by_role("link", name="English").click()
+    page.wait_for_url(bundled_url + "en/" + STORY_PATH)
+    assert visit.outside_requests() == [] and visit.errors == []
+
+
+@pytest.mark.browser
+def test_english_search_finds_english_pages_only(visit, bundled_url):
+    from test_gates_pages import header_search
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(bundled_url + "en/" + STORY_PATH)
+    results = header_search(page, "reclamation")
+    links = results.locator("a.lt-result__link")
+    links.first.wait_for(timeout=15000)
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(href.startswith(bundled_url + "en/") for href in hrefs), hrefs
+    assert any("dachen-island-reclamation/reclamation-years" in href for href in hrefs)
+
+
+def test_a_hostile_name_in_another_language_stays_text(tmp_path):
+    from conftest import build_site
+    hostile = '<img src=x onerror="alert(1)">'
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: Town\ntheme:\n  name: material\n  language: en\nplugins:\n  - lantai:\n      translations:\n"
+                      f"        zh: {{site_name: '{hostile}', subtitle: '{hostile}'}}\n",
+        "brands/town.yml": "name: Town\narchives: [Town Archive]\nregion: Town\ncategory: memory\n"
+                           f"summary: The town.\nname_zh: '{hostile}'\n",
+        "content/town/mill.md": "---\ntitle: The mill\nsummary: A mill.\n---\n\nText.\n",
+        "content/town/mill.zh.md": f"---\ntitle: '{hostile}'\n---\n\n{hostile}\n",
+    })
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    for path in ("zh/", "zh/town/", "zh/town/mill/", "town/mill/"):
+        html = read(site, path)
+        assert "<img src=x" not in html, path
+        assert '<html lang="' + ("zh" if path.startswith("zh/") else "en") + '"' in html
+    assert "&lt;img src=x" in read(site, "zh/town/mill/")
