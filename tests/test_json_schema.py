@@ -50,7 +50,7 @@ def settings_of(root: Path):
 def validators(root: Path) -> dict[str, jsonschema.Draft202012Validator]:
     made = json_schema.schemas(settings_of(root))
     return {table: jsonschema.Draft202012Validator(json.loads(made[json_schema.FILES[table]]))
-            for table in ("brand", "story", "page")}
+            for table in ("brand", "story", "story_translation", "page")}
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -87,9 +87,10 @@ def documents(root: Path):
     content = root / "content"
     for path in sorted(content.rglob("*.md")):
         relative = path.relative_to(content)
+        translation = len(path.suffixes) > 1       # story.en.md
         if len(relative.parts) == 2 and relative.parts[0] in brands:
-            yield "story", path, front_matter(path)
-        elif len(relative.parts) == 1 and path.name != "index.md":
+            yield "story_translation" if translation else "story", path, front_matter(path)
+        elif len(relative.parts) == 1 and not path.name.startswith("index."):
             data = front_matter(path)
             if data is not None:
                 yield "page", path, data
@@ -99,7 +100,7 @@ def test_every_field_kind_has_a_schema_and_every_field_its_help():
     for table, fields in schema.TABLES.items():
         for name, spec in fields.items():
             json_schema._value(spec, [])          # raises for a kind without a schema
-            english, chinese = json_schema.HELP[table][name]
+            english, chinese = json_schema._help(table, name)
             assert english and chinese, (table, name)
 
 

@@ -23,12 +23,13 @@ import json
 from pathlib import Path
 
 from ..model import CODE_KINDS, MEDIA_KINDS, Settings
-from .schema import PLACEHOLDERS, TABLES, Field, _URL
+from .schema import PLACEHOLDERS, TABLES, Field, _URL, language_form
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"          # beside brands/ and content/ in a project
 MODELINE = "# yaml-language-server: $schema={path}\n"
-FILES = {"brand": "brand.schema.json", "story": "story.schema.json", "page": "page.schema.json",
+FILES = {"brand": "brand.schema.json", "story": "story.schema.json", "story_translation": "story-translation.schema.json",
+         "page": "page.schema.json",
          "item": "item.schema.json", "catalogue-row": "catalogue-row.schema.json"}
 
 # What each field is, in English and Chinese, as the editor guide's tables say it.
@@ -109,8 +110,19 @@ EDTF_PATTERN = rf"^(?:{_PART}|(?:{_PART}|\.\.)?/(?:{_PART}|\.\.)?|[\[{{].+[\]}}]
 _NOT_BLANK = r"\S"
 
 
+def _help(table: str, name: str) -> tuple[str, str]:
+    """A field's help; a brand's field in another language (`name_en`) and a translation's
+    fields say their original's."""
+    table = "story" if table == "story_translation" else table
+    if table == "brand" and language_form(name):
+        base, _, language = name.rpartition("_")
+        english, chinese = HELP["brand"][base]
+        return f"{english}, in {language}", f"{chinese}（{language} 版本）"
+    return HELP.get(table, {}).get(name, ("", ""))
+
+
 def _describe(table: str, name: str, language: str) -> str:
-    english, chinese = HELP.get(table, {}).get(name, ("", ""))
+    english, chinese = _help(table, name)
     return f"{chinese} / {english}" if language.startswith("zh") else f"{english} / {chinese}"
 
 
@@ -199,6 +211,7 @@ def _nested(table: str) -> set[str]:
 def document(table: str, settings: Settings) -> dict:
     categories = [c.id for c in settings.categories]
     title = {"brand": ("Lantai brand file", "兰台品牌文件"), "story": ("Lantai story front matter", "兰台故事的前言"),
+             "story_translation": ("Lantai story translation front matter (story.en.md)", "兰台故事译文的前言（story.en.md）"),
              "page": ("Lantai free page front matter", "兰台自由页面的前言"),
              "item": ("Lantai archive item", "兰台档案条目")}[table]
     out = {"$schema": DRAFT, "$id": FILES[table], "title": " / ".join(title),
@@ -226,7 +239,7 @@ def catalogue_row(settings: Settings) -> dict:
 
 def schemas(settings: Settings) -> dict[str, bytes]:
     """Every schema file by name, as bytes."""
-    docs = {FILES[table]: document(table, settings) for table in ("brand", "story", "page", "item")}
+    docs = {FILES[table]: document(table, settings) for table in ("brand", "story", "story_translation", "page", "item")}
     docs[FILES["catalogue-row"]] = catalogue_row(settings)
     return {name: (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
             for name, doc in sorted(docs.items())}
