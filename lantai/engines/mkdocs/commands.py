@@ -77,9 +77,9 @@ def build_project(config_file: Path, site_dir: str | None) -> int:
             # Into a folder built before, unchanged pages are copied from it (reuse.py): the
             # staging folder is new and empty, so a `dirty` build writes every other file.
             lantai = config.plugins.get("lantai")
+            if lantai is not None:
+                lantai.previous_site = target   # the next build's source of unchanged pages, too
             dirty = lantai is not None and target.is_dir()
-            if dirty:
-                lantai.previous_site = target
             config.plugins.on_startup(command="build", dirty=dirty)
             try:
                 build(config, dirty=dirty)

@@ -142,7 +142,9 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             file = files.get_file_from_path(page.source)
             if isinstance(file, LantaiFile) and self.reuse.take(page.source, file.dest_uri, file.abs_dest_path, before):
                 file.lantai_modified = False
-        log.debug(f"{len(self.reuse.reused)} of {len(pages)} pages unchanged, taken from the last build")
+        if self.reuse.reused:
+            log.info(f"{len(self.reuse.reused)} of {len(pages)} pages unchanged since the last build into "
+                     f"{self.previous_site}: taken from it, not rendered again")
 
     def _mark_modified(self, files: Files, project: Project, pages: list[Page], config: MkDocsConfig) -> None:
         """In the preview, which files the coming (dirty) build writes: pages whose records

@@ -83,6 +83,20 @@ def _stats(folder: Path, root: Path, texts: set[str]) -> list:
     return out
 
 
+@lru_cache(maxsize=4)
+def _templates_print_dates(dirs: tuple[Path, ...]) -> bool:
+    """Whether a page template of the theme may print the build's date (MkDocs gives every
+    page `build_date_utc` and `page.update_date`); the sitemap is not a page."""
+    for folder in dirs:
+        for path in folder.rglob("*.html"):
+            if ".icons" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if "build_date" in text or "update_date" in text:
+                return True
+    return False
+
+
 def site_digest(config, read: Project, project: Project, pages: list[Page], catalogue: str) -> str:
     """The digest every page's includes: the engine's configuration, navigation and theme,
     Lantai's code, the editors' files (a story's text excepted) and the project's own."""
@@ -96,7 +110,11 @@ def site_digest(config, read: Project, project: Project, pages: list[Page], cata
         "directory_urls": config.use_directory_urls, "nav": config.nav,
         "extensions": [str(e) for e in config.markdown_extensions], "mdx": config.mdx_configs,
         "extra": dict(config.extra), "css": [str(e) for e in config.extra_css],
-        "js": [str(e) for e in config.extra_javascript], "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
+        "js": [str(e) for e in config.extra_javascript],
+        # The build's date (SOURCE_DATE_EPOCH: outside git, the newest editor's file's time,
+        # so any save moves it) is printed by the sitemap and the OAI-PMH file, written by
+        # every build, and by no page template; should a theme print it, it keys every page.
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH", "") if _templates_print_dates(tuple(themes)) else "",
         "theme": dict(config.theme),
         "theme_files": [_stats(d, d, set()) for d in themes if purelib not in d.parents and d != purelib],
     }
