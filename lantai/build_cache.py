@@ -92,6 +92,11 @@ class BuildCache:
         self._salt: dict[str, str] = {}
         self.used: set[Path] = set()
 
+    @property
+    def temporary(self) -> bool:
+        """A folder for this build only (`LANTAI_CACHE=off`, or a project that cannot be written)."""
+        return self._temporary
+
     @classmethod
     def for_project(cls, root: Path, environ=os.environ) -> "BuildCache":
         if environ.get("LANTAI_CACHE", "").lower() in ("0", "off", "no", "false"):

@@ -46,15 +46,51 @@ def _language(page_html: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+_BODY = "data-pagefind-body"
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def indexed_part(page_html: str) -> str | None:
+    """What Pagefind reads of a page: its <html> tag and <head>, and the one element marked
+    `data-pagefind-body` (the article; theme/main.html), without the navigation, header and
+    footer around it, which Pagefind parses and then leaves out of the index. At 1,000
+    stories the frame was half of every page's bytes and Pagefind's time went with it
+    (bench/results/scale-profile.md); the index is byte for byte the same
+    (tests/test_search.py). The whole page when it is not that simple (no <head>, several
+    marked elements, an element that does not close); None when nothing is indexed."""
+    start = page_html.find(_BODY)
+    if start < 0:
+        return None
+    head_end = page_html.find("</head>")
+    opening = page_html.rfind("<", 0, start)
+    name = _TAG_NAME.match(page_html, opening) if opening >= 0 else None
+    if head_end < 0 or name is None or opening < head_end or page_html.count(_BODY) != 1:
+        return page_html
+    tag = name.group(1).lower()
+    # The element ends at the close tag that balances its own opening (an <article> may hold others).
+    depth, at = 0, opening
+    pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
+    for found in pattern.finditer(page_html, opening):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            at = found.end()
+            break
+    else:
+        return page_html
+    return page_html[:head_end] + "</head><body>" + page_html[opening:at] + "</body></html>\n"
+
+
 def index_copy(paths: tuple[str, str]) -> tuple[str, set[str]] | None:
-    """Write the indexer's copy of one page (`index_words`); its language and CJK characters,
-    or None when the page is not indexed. Runs in worker processes (lantai/workers.py)."""
+    """Write the indexer's copy of one page (its `indexed_part`, as `index_words`); its
+    language and CJK characters, or None when the page is not indexed. Runs in worker
+    processes (lantai/workers.py)."""
     page, copy = paths
     text = Path(page).read_text(encoding="utf-8")
-    if "data-pagefind-body" not in text:
+    part = indexed_part(text)
+    if part is None:
         return None
     Path(copy).parent.mkdir(parents=True, exist_ok=True)
-    Path(copy).write_text(index_words(text), encoding="utf-8")
+    Path(copy).write_text(index_words(part), encoding="utf-8")
     return _language(text).split("-")[0], set(CJK.findall(text))
 
 

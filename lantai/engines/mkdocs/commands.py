@@ -85,9 +85,15 @@ def build_project(config_file: Path, site_dir: str | None, archive: str | None =
         with site_lock(target, language):  # a second build into the same folder is refused
             staging = staging_dir(target, language)
             config.site_dir = str(staging)
-            config.plugins.on_startup(command="build", dirty=False)
+            # Into a folder built before, unchanged pages are copied from it (reuse.py): the
+            # staging folder is new and empty, so a `dirty` build writes every other file.
+            lantai = config.plugins.get("lantai")
+            if lantai is not None:
+                lantai.previous_site = target   # the next build's source of unchanged pages, too
+            dirty = lantai is not None and target.is_dir()
+            config.plugins.on_startup(command="build", dirty=dirty)
             try:
-                build(config)
+                build(config, dirty=dirty)
             except MkDocsException as error:
                 print(str(error).strip(), file=sys.stderr)
                 return 1

@@ -34,6 +34,7 @@ from ...sanitise import editor_html
 from ...search.index import SearchIndexError, build_index
 from ...reading.settings import make_settings
 from . import preview, setup
+from .reuse import Reuse, usable as reuse_usable
 from .commands import reproducible_epoch
 from .config import LantaiConfig
 
@@ -60,6 +61,10 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.touched: set[str] = set()
         self.outputs: dict[str, str] = {}
         self._nav = self._files = self._env = None
+        # `build` into a folder it built before (set by commands.build_project): unchanged
+        # pages are taken from there (reuse.py).
+        self.previous_site: Path | None = None
+        self.reuse: Reuse | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown while an editor previews with `serve`, never in a build.
@@ -125,7 +130,26 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.published = project
         if self.preview is not None:
             self._mark_modified(files, project, pages, config)
+        else:
+            self._reuse_unchanged(files, project, pages, config)
         return files
+
+    def _reuse_unchanged(self, files: Files, project: Project, pages: list[Page], config: MkDocsConfig) -> None:
+        """In `build` with the build cache, into a folder built before: the pages whose
+        inputs did not change are copied from it and not rendered (reuse.py)."""
+        self.reuse = None
+        if self.previous_site is None or self.cache is None or self.cache.temporary or not reuse_usable(config):
+            return
+        self.reuse = Reuse.start(self.cache.folder, self.previous_site, config, self.project, project, pages,
+                                 self.config.catalogue)
+        before = self.reuse.previous()
+        for page in pages:
+            file = files.get_file_from_path(page.source)
+            if isinstance(file, LantaiFile) and self.reuse.take(page.source, file.dest_uri, file.abs_dest_path, before):
+                file.lantai_modified = False
+        if self.reuse.reused:
+            log.info(f"{len(self.reuse.reused)} of {len(pages)} pages unchanged since the last build into "
+                     f"{self.previous_site}: taken from it, not rendered again")
 
     def _mark_modified(self, files: Files, project: Project, pages: list[Page], config: MkDocsConfig) -> None:
         """In the preview, which files the coming (dirty) build writes: pages whose records
@@ -246,6 +270,9 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                 build_index(site_dir)
             except SearchIndexError as error:  # a message and exit 1, not a traceback
                 raise PluginError(str(error)) from error
+        if self.reuse is not None and self._files is not None:
+            self.reuse.save(site_dir, {source: file.dest_uri for source in self.pages
+                                       if (file := self._files.get_file_from_path(source)) is not None})
         if self.preview is not None:
             self.preview.built = preview.Built(
                 project=self.published, pages=dict(self.pages), nav=config.nav, outputs=self.outputs,
