@@ -228,3 +228,15 @@ def test_simplified_query_finds_traditional_text(visit, codes_site, query):
         page.fill("#lt-search-input", query)
         wait_for_results(page, "#lt-search-results", query)
         assert page.locator("#lt-search-results .lt-result__title").first.inner_text() == "一封旧信"
+
+
+@pytest.mark.browser
+def test_a_name_typed_in_pinyin_finds_the_story_without_showing_the_readings(visit, bundled_url):
+    page = visit.page
+    page.goto(bundled_url + "search/?q=chenwangdao")
+    wait_for_results(page, ".lt-search-page__results", "q=chenwangdao")
+    first = page.locator(".lt-search-page__results .lt-result").first
+    assert "/shangyu-red-memory/manifesto-first-translation/" in first.locator(".lt-result__title a").get_attribute("href")
+    shown = page.locator(".lt-search-page__results").inner_text()
+    assert "ltpinyin" not in shown and "chenwangdao" not in shown and " cwd " not in shown
+    assert visit.errors == []

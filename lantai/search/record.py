@@ -118,6 +118,12 @@ def code_forms(code: str) -> list[str]:
     return forms
 
 
+# Follows each pinyin reading in the hidden marks, so that the search page can leave the
+# readings out of an excerpt (search.js): a visitor who typed chenwangdao sees the page's
+# text, not a run of romanised names.
+READING_MARK = "ltpinyin"
+
+
 def render_marks(record: SearchRecord, simplified: str = "") -> str:
     """Hidden markup Pagefind reads; visitors never see it."""
     e = lambda value: html.escape(value, quote=True)  # noqa: E731
@@ -130,7 +136,7 @@ def render_marks(record: SearchRecord, simplified: str = "") -> str:
     # One line per weight, its terms apart (an excerpt may show them: 陈望道 · 叶天底).
     weighted = [(weight, joiner.join(terms)) for weight, terms, joiner in (
         (WEIGHT_NAME, record.names, " · "), (WEIGHT_SUBJECT, record.subjects, " · "),
-        (WEIGHT_SUBJECT, record.readings, " ")) if terms]
+        (WEIGHT_SUBJECT, [f"{reading} {READING_MARK}" for reading in record.readings], " ")) if terms]
     if weighted or simplified:
         parts.append('<div class="lt-search-marks" hidden>')
         parts += [f'<p data-pagefind-weight="{weight}">{e(text)}</p>' for weight, text in weighted]

@@ -132,6 +132,8 @@
   // Chinese characters), with the visitor's words marked where they stand whole.
   function excerptHtml(excerpt, words) {
     var text = excerpt.replace(/<\/?mark>/g, "");
+    // The hidden pinyin readings (lantai/search/record.py: READING_MARK) are for finding, not reading.
+    text = text.replace(/(?:\S+ )?ltpinyin\b ?/g, "").trim();
     text = text.replace(/\bzx((?:[0-9a-f]{4})+)\b/g, function (word, codes) {
       return codes.match(/.{4}/g).map(function (code) { return String.fromCharCode(parseInt(code, 16)); }).join("");
     });
@@ -174,7 +176,7 @@
       });
       item.appendChild(line);
     }
-    if (data.excerpt) {
+    if (data.excerpt && data.excerpt.trim()) {
       var excerpt = document.createElement("p");
       excerpt.className = "lt-result__excerpt";
       excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>

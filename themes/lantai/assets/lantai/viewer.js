@@ -148,7 +148,8 @@
     var actions = {
       "zoom-in": function () { zoom(1.5); },
       "zoom-out": function () { zoom(1 / 1.5); },
-      "home": function () { viewer.viewport.goHome(); },
+      // Fitting the page also undoes a turn (R), which a visitor may have pressed by chance.
+      "home": function () { viewer.viewport.setRotation(0); viewer.viewport.goHome(); },
       "full-screen": function () { setFull(!full()); },
       "previous": function () { show(current - 1); },
       "next": function () { show(current + 1); }
