@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lantai.build_cache import CACHE_DIR
 
-from conftest import PROJECTS, run_lantai
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def harbour(tmp_path) -> Path:
-    project = tmp_path / "harbour"
-    shutil.copytree(PROJECTS / "harbour", project, ignore=shutil.ignore_patterns(CACHE_DIR))
-    return project
+from conftest import run_lantai
+from test_build_cache import _tree, harbour  # noqa: F401  (harbour is a fixture)
 
 
 def build(config: Path, site: Path, cache: bool = True) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 from conftest import build_site, serve
 from test_catalogue import _every_file_text
 from test_iiif import SCHEMA, client_requests
-from test_viewer_browser import TILE, Tiles
+from test_viewer_browser import TILE, Tiles, stage_centre
 
 SCANS = 50
 WIDTH, HEIGHT = 6000, 8000
@@ -173,8 +173,7 @@ def test_the_viewer_zooms_a_6000_by_8000_scan_loading_tiles_from_this_machine(vi
         page.wait_for_selector("[data-lt-viewer-frame][data-lt-viewer-ready='1']", timeout=20000)
         first = tiles.new_after(lambda: None, set())
         assert first
-        box = page.locator("[data-lt-viewer-stage]").bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        x, y = stage_centre(page)
         page.mouse.move(x, y)
 
         def wheel():

@@ -20,6 +20,7 @@ written sorted and indented the same way every time (`write_schemas`).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ..model import CODE_KINDS, MEDIA_KINDS, Settings
@@ -108,6 +109,7 @@ _PART = (r"[~?%]?(?:-?(?:\d{4}|\d{3}X|\d{2}XX)|Y-?\d{5,})"
          r"(?:-(?:0[1-9]|1[0-2]|2[1-4]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX))?)?[~?%]?")
 EDTF_PATTERN = rf"^(?:{_PART}|(?:{_PART}|\.\.)?/(?:{_PART}|\.\.)?|[\[{{].+[\]}}])$"
 _NOT_BLANK = r"\S"
+_PATH = r"^(?![A-Za-z]+:)\S"      # a path, never an address (https:, data:, javascript: …)
 
 
 def _help(table: str, name: str) -> tuple[str, str]:
@@ -136,7 +138,7 @@ def _suffixes(suffixes: tuple[str, ...]) -> str:
     """A path (never an address) ending in one of `suffixes`, in any case: JSON Schema's
     patterns have no flags, so each letter is a class of both cases."""
     either = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in s[1:]) for s in suffixes)
-    return rf"^(?![A-Za-z]+:)\S.*\.(?:{either})$"
+    return rf"{_PATH}.*\.(?:{either})$"
 
 
 def _value(spec: Field, categories: list[str]) -> dict:
@@ -167,11 +169,11 @@ def _value(spec: Field, categories: list[str]) -> dict:
     if kind == "image":
         return {"type": "string", "pattern": _suffixes(MEDIA_KINDS["image"])}
     if kind == "file":
-        return {"type": "string", "pattern": r"^(?![A-Za-z]+:)\S"}   # a path, never an address
+        return {"type": "string", "pattern": _PATH}
     if kind == "records":
         return {"type": "array", "items": {"$ref": f"#/$defs/{spec.record}"}}
     if kind == "media":
-        return {"type": "array", "items": {"anyOf": [{"type": "string", "pattern": r"^(?![A-Za-z]+:)\S"},
+        return {"type": "array", "items": {"anyOf": [{"type": "string", "pattern": _PATH},
                                                      {"$ref": "#/$defs/media"}]}}
     if kind == "places":
         return {"type": "array", "items": {"anyOf": [_text(), {"$ref": "#/$defs/place"}]}}
@@ -260,6 +262,5 @@ def write_schemas(root: Path, settings: Settings) -> list[Path]:
 
 def modeline(file: Path, root: Path) -> str:
     """The first line that points VS Code's YAML extension at a brand file's schema."""
-    import os
     target = root / FOLDER / FILES["brand"]
     return MODELINE.format(path=Path(os.path.relpath(target, file.parent)).as_posix())
