@@ -133,6 +133,8 @@ def build_index(site_dir: Path) -> None:
 # it keeps filter values in a hash map, whose order changes from run to run. Lantai builds
 # are reproducible, so the filter files are rewritten in sorted order, renamed by their
 # content as Pagefind names them, and the language's metadata file pointed at them.
+# The entry file's languages are a hash map too: with two languages their order changed
+# between runs, so they are written in sorted order.
 # The files are gzip-compressed CBOR after a "pagefind_dcd" signature; the few CBOR types
 # they use are read and written here.
 
@@ -160,6 +162,7 @@ def reproducible_filters(output: Path) -> None:
         meta_file.unlink()
         language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
         _write_pagefind(output / f"pagefind.{language['hash']}.pf_meta", data)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
