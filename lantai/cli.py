@@ -85,7 +85,7 @@ def check_project(config_file: Path) -> int:
     """Every problem of the project's files, and nothing built: no site engine is involved."""
     from .checking import check
     from .reading.config_file import ConfigError, lantai_options, read_config
-    from .discovery import site_url
+    from .discovery import admin_repo, site_url
     from .problems import ERROR, format_report
     from .reading.project import read_project
     from .reading.settings import make_settings
@@ -105,7 +105,7 @@ def check_project(config_file: Path) -> int:
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return 1
-    settings = make_settings(str(data.get("site_name") or ""), language or None, options, url)
+    settings = make_settings(str(data.get("site_name") or ""), language or None, options, url, admin_repo(os.environ))
     root = config_file.resolve().parent
     project, problems = read_project(root, settings, root / str(data.get("docs_dir") or "content"))
     problems = check(project, problems)

@@ -19,6 +19,15 @@ from .labels import label
 SITE_URL_VARIABLE = "LANTAI_SITE_URL"
 
 
+# CI sets this to the repository (GitHub's github.repository), so that the editing interface
+# (lantai/editing/cms.py) saves to the fork it is published from without editing mkdocs.yml.
+ADMIN_REPO_VARIABLE = "LANTAI_ADMIN_REPO"
+
+
+def admin_repo(environ: Mapping[str, str]) -> str:
+    return (environ.get(ADMIN_REPO_VARIABLE) or "").strip()
+
+
 def site_url(configured: str | None, environ: Mapping[str, str]) -> str | None:
     """The site's public address, ending in a slash: the environment's LANTAI_SITE_URL
     when set, else mkdocs.yml's site_url, else None (a site that does not know its address)."""

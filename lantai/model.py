@@ -14,7 +14,7 @@ from . import urls
 
 # Ids are URL slugs. Reserved ids are the site's own top-level addresses.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_IDS = ("categories", "timeline", "map", "items", "tags", "search", "data", "assets",
+RESERVED_IDS = ("categories", "timeline", "map", "items", "tags", "search", "data", "assets", "admin", "api",
                 "people", "places", "index", "404", "sitemap.xml", "robots.txt", "pagefind", "iiif")
 
 
@@ -233,6 +233,22 @@ class Edition:
 DEFAULT_ASSETS = ("assets", "robots.txt")
 
 
+ADMIN_BACKENDS = ("github", "gitea", "local")
+
+
+@dataclass
+class Admin:
+    """The `admin` option: the editing interface at /admin/ (lantai/editing/cms.py)."""
+    enabled: bool = False
+    backend: str = "local"      # ADMIN_BACKENDS; local: in the preview only, nothing published
+    repo: str = ""              # owner/name on GitHub, Gitea or Forgejo
+    branch: str = "main"
+    base_url: str = ""          # GitHub: the OAuth server; Gitea / Forgejo: the server itself
+    api_root: str = ""          # Gitea / Forgejo: its API (default: base_url + /api/v1)
+    app_id: str = ""            # Gitea / Forgejo: the OAuth2 application's client id
+    unknown: tuple[str, ...] = ()   # keys the option does not have, for check_admin to report
+
+
 @dataclass
 class Settings:
     """The exhibition's settings: the `lantai` plugin entry of mkdocs.yml, with defaults."""
@@ -265,6 +281,8 @@ class Settings:
     catalogue_restricted: dict = field(default_factory=dict)
     # The site's other languages (lantai/translations.py), each published below /<language>/
     translations: list[Translation] = field(default_factory=list)
+    # The editing interface at /admin/ (lantai/editing/)
+    admin: Admin = field(default_factory=Admin)
 
 
 @dataclass

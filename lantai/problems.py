@@ -153,6 +153,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(it is published as the OAI-PMH adminEmail)",
         "'{value}' 不是电子邮件地址；请写联系邮箱，例如 archives@example.org（作为 OAI-PMH 的 adminEmail 公开）",
     ),
+    "admin-unknown": (
+        "'{value}' is not a setting of the editing interface; admin takes backend, repo, branch, base_url, "
+        "api_root and app_id (see the editor guide, 'Editing in the browser')",
+        "'{value}' 不是编辑界面的设置项；admin 可写 backend、repo、branch、base_url、api_root、app_id（见编辑指南“在浏览器中编辑”）",
+    ),
+    "admin-backend": (
+        "'{value}' is not a backend of the editing interface; write one of {allowed}",
+        "'{value}' 不是编辑界面支持的后端；请写 {allowed} 之一",
+    ),
+    "admin-repo": (
+        "'{value}' is not a repository; write it as owner/name, e.g. zjda/lantai-exhibition",
+        "'{value}' 不是仓库名；请写作 所有者/仓库名，例如 zjda/lantai-exhibition",
+    ),
+    "admin-address": (
+        "'{value}' is not a web address; write it in full, e.g. https://git.example.org",
+        "'{value}' 不是网址；请写完整，例如 https://git.example.org",
+    ),
+    "admin-preview-only": (
+        "the editing interface works in the preview (serve) only and the published site has no /admin/: "
+        "to sign in with {backend} on the published site, set {needs} under admin (see the editor guide)",
+        "编辑界面目前只在预览（serve）中可用，发布的网站不含 /admin/：如需在发布的网站上用 {backend} 登录编辑，"
+        "请在 admin 下填写 {needs}（见编辑指南）",
+    ),
     "icp-filing": (
         "'{value}' is not an ICP filing number; write it as the MIIT filing system issued it, e.g. "
         "浙ICP备12345678号 or 浙ICP备12345678号-1 (a province, ICP备, the digits, 号)",

@@ -20,6 +20,7 @@ from ..publishing.files import (assets_entry_ok, hidden, in_assets, leads_out,
                            project_folders)
 from .catalogue import check_setting as check_catalogue_setting, read_catalogues
 from .safety import MAX_ID
+from ..editing.cms import check_admin
 from .translations import check_originals, check_setting as check_translations_setting, language_of, read_translation
 
 
@@ -111,6 +112,7 @@ def check_settings(settings: Settings) -> list[Problem]:
                  for entry in settings.assets if not assets_entry_ok(entry)]
     problems += check_catalogue_setting(settings)
     problems += check_translations_setting(settings.language, settings.translations)
+    problems += check_admin(settings)
     seen = set()
     for index, category in enumerate(settings.categories, start=1):
         where, name = "mkdocs.yml", f"categories[{index}].id"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..filing import normalise
-from ..model import DEFAULT_ASSETS, Category, Settings, Translation
+from ..model import DEFAULT_ASSETS, Admin, Category, Settings, Translation
 from ..problems import is_chinese
 
 # The three sections of the 浙档精品 report; any project may declare its own instead.
@@ -54,7 +54,8 @@ def read_translations(value: object) -> list[Translation]:
     return out
 
 
-def make_settings(site_name: str, language: str | None, options: dict, site_url: str | None = None) -> Settings:
+def make_settings(site_name: str, language: str | None, options: dict, site_url: str | None = None,
+                  admin_repo: str = "") -> Settings:
     """Settings from the plugin's options."""
     language = language or "zh"
     categories = [read_category(c) for c in options.get("categories") or []] or default_categories(language)
@@ -75,7 +76,24 @@ def make_settings(site_name: str, language: str | None, options: dict, site_url:
                     catalogue_brand=str(options.get("catalogue_brand") or ""),
                     catalogue_restricted=_mapping(options.get("catalogue_restricted")),
                     translations=read_translations(options.get("translations")),
+                    admin=read_admin(options.get("admin"), admin_repo),
                     site_url=site_url or "")
+
+
+def read_admin(value: object, repo_from_ci: str = "") -> Admin:
+    """The `admin` option: `true` (the interface in the preview only), or a mapping with
+    its backend. A repository not written there comes from CI (LANTAI_ADMIN_REPO)."""
+    if value is None or value is False:
+        return Admin()
+    if value is True:
+        return Admin(enabled=True, repo=repo_from_ci)
+    if not isinstance(value, dict):
+        return Admin(enabled=True, unknown=(repr(value),))
+    known = {f for f in Admin.__dataclass_fields__ if f not in ("enabled", "unknown")}
+    words = {key: str(value[key]).strip() for key in known if value.get(key) is not None}
+    words.setdefault("repo", repo_from_ci)
+    return Admin(enabled=value.get("enabled", True) is not False, **words,
+                 unknown=tuple(sorted(str(key) for key in value if key not in known and key != "enabled")))
 
 
 def _mapping(value: object) -> dict:

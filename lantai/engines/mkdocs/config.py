@@ -41,6 +41,11 @@ class LantaiConfig(Config):
     icp_filing = c.Type(str, default="")
     police_filing = c.Type(str, default="")
 
+    # The editing interface at /admin/ (lantai/editing/cms.py): `true` (in the preview only), or
+    # {backend: github | gitea | local, repo, branch, base_url, api_root, app_id}. Checked by
+    # lantai.editing.cms.check_admin, so errors read like every other
+    admin = c.Type((bool, dict), default=False)
+
     # Catalogue files (lantai/reading/catalogue.py): the folder beside brands/ and content/;
     # {column name: field} over the DA/T 18 and Dublin Core defaults (or skip); the brand of
     # rows that name none; {column name: [values] or "*"} that hold a row back. Checked by

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
 from ... import discovery, filing, views
+from ...editing import cms
 from ...publishing import files as publish_list
 from ...build_cache import BuildCache, Making
 from ...checking import check
@@ -87,7 +88,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
             raise PluginError(str(error)) from error
         root = Path(config.config_file_path).resolve().parent
         settings = make_settings(config.site_name, config.theme.get("language"), dict(self.config),
-                                 config.site_url)
+                                 config.site_url, discovery.admin_repo(os.environ))
         self.project, problems = read_project(root, settings, Path(config.docs_dir))
         report(check(self.project, problems), settings.language)
         # The footer's filing numbers (mainland hosting: lantai/filing.py), on every page the theme prints
@@ -123,6 +124,14 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self._cancel_making()
         self.cache = BuildCache.for_project(Path(config.config_file_path).resolve().parent)
         self.making = self.cache.start(views.derived_files(project, pages))
+        # The editing interface (lantai/editing/cms.py): in the preview always when it is on,
+        # in a published build when its backend can sign an editor in.
+        if project.settings.admin.enabled and (self.serving or cms.published(project.settings.admin)):
+            files.append(LantaiFile.generated(config, f"{cms.FOLDER}/index.html",
+                                              content=cms.page(project, local_backend=self.serving,
+                                                               favicon=str(config.theme.get("favicon") or ""))))
+            for site_path, source in cms.vendor_files().items():
+                files.append(File.generated(config, site_path, abs_src_path=str(source)))
         if files.get_file_from_path("robots.txt") is None:  # an editor's own robots.txt wins
             files.append(LantaiFile.generated(config, "robots.txt", content=discovery.robots_txt(config.site_url)))
         self.renderer = Renderer(project, self._markdown(project, config, files))

@@ -327,7 +327,9 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
     preview.watched = [preview.config_file, preview.root / "brands", Path(config.docs_dir).resolve(),
                        preview.catalogue]
     preview.watched += [folder for folder in (THEME_DIR, ENGINE_THEME_DIR) if folder.is_dir()]
-    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir), mount_path=mount_path)
+    server = _server_class(LiveReloadServer)(builder=preview.rebuild, host=host, port=port, root=str(site_dir),
+                                             mount_path=mount_path)
+    server.backend = editing_backend(config, preview.root)
     if not os.environ.get("LANTAI_PREVIEW_POLLING"):
         # The system's file events (inotify) rather than MkDocs's scan every half second: a
         # save is seen at once. LANTAI_PREVIEW_POLLING=1 scans, for folders on a network drive.
@@ -355,6 +357,83 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
         CURRENT = None
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def editing_backend(config, root: Path):
+    """Decap CMS's local backend over the project folder, when the editing interface is on
+    (lantai/editing/local_backend.py): what the interface at /admin/ reads and saves."""
+    from ...editing.local_backend import LocalBackend
+    from ...reading.settings import read_admin
+    if not read_admin(config.plugins["lantai"].config.get("admin")).enabled:
+        return None
+    folders = ["brands"]
+    docs_dir = Path(config.docs_dir).resolve()
+    if docs_dir.is_relative_to(root.resolve()):
+        folders.append(docs_dir.relative_to(root.resolve()).as_posix())
+    return LocalBackend(root, tuple(folders))
+
+
+def _server_class(base):
+    """MkDocs's live-reload server, answering the editing interface's local backend at
+    /api/v1 (POST only) besides serving the preview."""
+    from http import HTTPStatus
+    from ...editing import cms
+    from ...editing.local_backend import API_PATH, MAX_REQUEST
+
+    class EditingServer(base):
+        backend = None
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            # Not into the editing interface: a reload there, on any save, would throw away
+            # what an editor is typing. It shows a new brand's stories when reloaded by hand.
+            if cms.CONFIG_ELEMENT.encode() in content:
+                return content
+            return super()._inject_js_into_html(content, epoch)
+
+        def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+            """MkDocs's watch, without the events of a file being read: watchdog 4 and later
+            report a file opened and closed unwritten, so every read (the interface listing
+            the stories, an editor's program opening one) reloaded every open page."""
+            import watchdog.events
+            path = os.path.abspath(path)
+            if path in self._watched_paths:
+                self._watched_paths[path] += 1
+                return
+            self._watched_paths[path] = 1
+
+            def callback(event):
+                if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                    return
+                log.debug(str(event))
+                with self._rebuild_cond:
+                    self._want_rebuild = True
+                    self._rebuild_cond.notify_all()
+
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = callback
+            self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+        def serve_request(self, environ, start_response):
+            if self.backend is None or environ.get("PATH_INFO") != API_PATH:
+                return super().serve_request(environ, start_response)
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            host, origin = environ.get("HTTP_HOST", ""), environ.get("HTTP_ORIGIN")
+            if environ.get("REQUEST_METHOD") != "POST":
+                status, body = 405, b'{"error": "POST only"}'
+            elif origin is not None and origin not in (f"http://{host}", f"https://{host}"):
+                # Another site's page in the editor's browser: it may not write the project.
+                status, body = 403, b'{"error": "requests from other sites are refused"}'
+            elif length > MAX_REQUEST:
+                status, body = 413, b'{"error": "the request is too large"}'
+            else:
+                status, body = self.backend.answer(environ["wsgi.input"].read(length),
+                                                   environ.get("CONTENT_TYPE", ""), environ.get("REMOTE_ADDR", ""))
+            start_response(f"{status} {HTTPStatus(status).phrase}",
+                           [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
+            return [body]
+
+    return EditingServer
 
 
 def catalogue_folder(config) -> Path:
