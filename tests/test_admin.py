@@ -221,6 +221,25 @@ def test_the_local_backend_never_leaves_the_editors_folders(backend, path):
     assert after == before
 
 
+def test_short_forms_reach_the_form_written_long(backend):
+    """Decap's editor stops on a place or a file written as a plain name; the local backend
+    gives it the long form, which check takes as well."""
+    from lantai.editing.local_backend import form_ready
+    story = ("---\ntitle: One\nsummary: s\nplaces:\n  - name: 常山县\n    location: [28.9, 118.51]\n  - 大埂村\n"
+             "tags: 档案\nitems:\n  - code: X-1\n    title: t\n    media: [a.jpg, {file: b.jpg, caption: c}]\n---\nBody [[X-1]]\n")
+    ready = form_ready("content/harbour/one.md", story)
+    import yaml
+    data = yaml.safe_load(ready.split("---\n")[1])
+    assert data["places"][1] == {"name": "大埂村"} and data["tags"] == ["档案"]
+    assert data["items"][0]["media"] == [{"file": "a.jpg"}, {"file": "b.jpg", "caption": "c"}]
+    assert ready.endswith("---\nBody [[X-1]]\n")
+    long_already = "---\ntitle: One\n# a note\n---\nBody\n"
+    assert form_ready("content/harbour/one.md", long_already) == long_already   # untouched, comment and all
+    assert form_ready("content/about.md", story) == story                       # a free page: any front matter
+    (backend.root / "content/harbour/one.md").write_text(story, encoding="utf-8")
+    assert ask(backend, "getEntry", {"path": "content/harbour/one.md"})[1]["data"] == ready
+
+
 def test_the_local_backend_answers_json_from_this_machine_only(backend):
     assert ask(backend, "info", client="192.168.1.20")[0] == 403
     assert ask(backend, "info", content_type="text/plain")[0] == 415   # a cross-site form cannot send JSON
@@ -353,6 +372,25 @@ def test_an_editor_writes_a_brand_and_a_story_in_the_browser(serving, visit, axe
     assert (project / "content" / brand_id / "scan-upload.jpg").is_file()
     assert "\n[[SY-E01]]" in text          # an item's mark as the editor wrote it
 
+    # An existing story, whose places mix plain names and {name, location}, opens and saves
+    # (in a page of its own: the editor just left asks before it is left).
+    other = page.context.new_page()
+    other_requests = []
+    other.on("request", lambda request: other_requests.append(request.url))
+    other.goto(url + "admin/")
+    other.get_by_role("button", name="登录").or_(other.locator('a[data-testid="stories-changshan-disputes"]')).first.wait_for()
+    if other.get_by_role("button", name="登录").is_visible():
+        other.get_by_role("button", name="登录").click()
+    other.locator('a[data-testid="stories-changshan-disputes"]').click()
+    other.locator('a[href$="/entries/records-before-mediation"]').click()
+    other.locator('[id^="title-field-"]').first.fill("调解之前，先把档案查清楚")
+    other.get_by_role("button", name="发布").click()
+    other.get_by_text("立即发布").click()
+    existing = project / "content" / "changshan-disputes" / "records-before-mediation.md"
+    _until(lambda: "先把档案查清楚" in existing.read_text(encoding="utf-8"), 30, "the edited story")
+    saved = existing.read_text(encoding="utf-8")
+    assert "- name: 大埂村" in saved and "统一查档" in saved
+
     check = run_lantai("check", "-f", str(project / "mkdocs.yml"))
     assert check.returncode == 0, check.stdout + check.stderr
     story_url = f"{url}{brand_id}/{story_file.stem}/"
@@ -361,4 +399,5 @@ def test_an_editor_writes_a_brand_and_a_story_in_the_browser(serving, visit, axe
     assert page.locator("h1").first.inner_text() == "浏览器里写的故事"
     assert page.locator("article").get_by_text("档案里的一段正文。").count() == 1
     assert visit.outside_requests() == []
+    assert [u for u in other_requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))] == []
     assert visit.errors == []

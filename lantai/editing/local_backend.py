@@ -15,6 +15,13 @@ It writes files on the editor's disk, so it is stricter than decap-server:
   this machine (`allowed` checks the client's address), and within a size.
 A YAML file's leading comments (the `# yaml-language-server` line that gives editors
 autocompletion) are kept when the interface saves it without them.
+
+`check` takes some fields in a short form that Decap's forms cannot show: a place or a file
+written as a plain name (`- 大埂村` beside `- {name: 常山县, location: …}`), one subject
+written without a list. Decap's editor stops with a script error on such a file, so the
+files are given to it in the long form (`form_ready`); it saves them so, and `check`
+takes that form too. (The GitHub and Gitea backends read the files from the repository
+unchanged: there the long form must be written; the editor guide says so.)
 """
 
 from __future__ import annotations
@@ -24,10 +31,14 @@ import binascii
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from ..publishing.files import hidden, leads_out
+from ..reading.schema import TABLES
 
 API_PATH = "/api/v1"
 MAX_REQUEST = 64 * 1024 * 1024     # bytes of one request: a few scans, base64-encoded
@@ -182,7 +193,7 @@ class LocalBackend:
             content = self.resolve(path).read_bytes()
         except (Refused, OSError):
             return {"data": None, "file": {"path": path, "label": label, "id": None}}
-        return {"data": content.decode("utf-8", "replace"),
+        return {"data": form_ready(path, content.decode("utf-8", "replace")),
                 "file": {"path": path, "label": label, "id": hashlib.sha256(content).hexdigest()}}
 
     def media_file(self, path: str) -> dict:
@@ -239,3 +250,49 @@ def _content(asset: dict) -> bytes:
         except (binascii.Error, ValueError):
             raise Refused("an asset's base64 content is broken") from None
     return content.encode("utf-8")
+
+
+# -- the long forms Decap's forms need -------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)(---[ \t]*(?:\r?\n|\Z))", re.S)
+
+
+def form_ready(path: str, text: str) -> str:
+    """`text` with the short forms of its fields written long, when it has any; else as it is."""
+    if path.startswith("brands/") and path.endswith((".yml", ".yaml")):
+        table, head, body, tail = "brand", "", text, ""
+    elif path.endswith(".md") and path.count("/") >= 2:
+        found = _FRONT_MATTER.match(text)
+        if not found:
+            return text
+        table, head, body, tail = "story", found.group(1), found.group(2), found.group(3) + text[found.end():]
+    else:
+        return text
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return text        # Decap shows its own error; check names the line
+    if not isinstance(data, dict) or not _lengthen(data, table):
+        return text
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + tail
+
+
+def _lengthen(record: dict, table: str) -> bool:
+    """Write `record`'s short forms long, in place; whether anything changed."""
+    changed = False
+    for name, value in list(record.items()):
+        spec = TABLES.get(table, {}).get(name)
+        if spec is None or value is None:
+            continue
+        if spec.kind == "text-list" and not isinstance(value, list):
+            record[name], changed = [value], True
+        elif spec.kind in ("places", "media") and isinstance(value, list):
+            key = "name" if spec.kind == "places" else "file"
+            for index, entry in enumerate(value):
+                if not isinstance(entry, dict):
+                    value[index], changed = {key: entry}, True
+        elif spec.kind == "records" and isinstance(value, list):
+            for entry in value:
+                if isinstance(entry, dict):
+                    changed = _lengthen(entry, spec.record) or changed
+    return changed
