@@ -282,10 +282,12 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                 env=self._env, plugin=self)
 
     def _index_copies(self) -> Path | None:
-        """In `build` with the build cache, the folder where the indexer's copies of the pages
-        stay for the next build into the same target (lantai/search/copies.py). The preview
-        writes a new folder each session: its copies stay in a scratch folder."""
-        if self.cache is None or self.cache.temporary or self.previous_site is None or self.preview is not None:
+        """Where the indexer's copies of the pages stay for the next build (lantai/search/copies.py):
+        in the preview, a folder beside its site, removed with it; in `build` with the build
+        cache, a folder of the cache for the target built into."""
+        if self.preview is not None:
+            return self.preview.index_copies
+        if self.cache is None or self.cache.temporary or self.previous_site is None:
             return None
         search_copies.prune(self.cache.folder)
         return search_copies.folder_for(self.cache.folder, self.previous_site)
