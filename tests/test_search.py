@@ -3,7 +3,9 @@ and the character handling behind Chinese queries."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,16 @@ def test_kept_copies_are_not_trusted_without_their_manifest(bundled_site, tmp_pa
     assert set(made) == {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     assert not stray.exists()
     assert _index_files(site) == _index_files(bundled_site)
+
+
+def test_copies_of_a_target_no_build_has_indexed_for_a_month_are_removed(tmp_path):
+    from lantai.search import copies
+    old, recent = copies.folder_for(tmp_path, tmp_path / "old-site"), copies.folder_for(tmp_path, tmp_path / "site")
+    assert old != recent and old.parent == recent.parent == tmp_path / copies.FOLDER
+    for folder in (old, recent):
+        (folder / "pages").mkdir(parents=True)
+        (folder / "manifest.json").write_text("{}", encoding="utf-8")
+    month_ago = time.time() - (copies.KEEP_DAYS + 1) * 86400
+    os.utime(old / "manifest.json", (month_ago, month_ago))
+    copies.prune(tmp_path)
+    assert not old.exists() and recent.is_dir()
