@@ -317,6 +317,9 @@ def target_lines(rows: list[dict]) -> list[str]:
     return out + rebuild_lines(rows)
 
 
+HISTORY = "## Before and after"   # scale.md from here on is kept by write_results
+
+
 def write_results(rows: list[dict], machine: dict) -> None:
     rows = sorted(rows, key=lambda r: r["stories"])
     (RESULTS / "scale.json").write_text(json.dumps({"machine": machine, "sizes": rows}, ensure_ascii=False, indent=1) + "\n",
@@ -368,8 +371,10 @@ come from builds run one after the other in the same run.
 
 {chr(10).join(targets)}
 - Cold: no build cache. Rebuild (`--rebuild`): one story edited, built into the same folder
-  with the build cache of the cold build (lantai/build_cache.py); every page is still
-  rendered, as `build` always does (the preview, `serve`, renders only what an edit touched:
+  with the build cache of the cold build (lantai/build_cache.py): the pages the edit did not
+  touch are taken from the last site (lantai/engines/mkdocs/reuse.py) and the search index's
+  copies of the unchanged pages from the cache (lantai/search/copies.py); Pagefind indexes
+  every page again (the preview, `serve`, renders only what an edit touched:
   `serve-latency.md`).
 
 ## Growth: per 1,000 stories
@@ -380,7 +385,14 @@ come from builds run one after the other in the same run.
 
 {parts_table(rows)}
 """
-    (RESULTS / "scale.md").write_text(text, encoding="utf-8")
+    # The passes' before-and-after sections below the generated part are written by hand:
+    # kept as they are.
+    kept = ""
+    if (RESULTS / "scale.md").is_file():
+        previous = (RESULTS / "scale.md").read_text(encoding="utf-8")
+        if (at := previous.find(HISTORY)) >= 0:
+            kept = "\n" + previous[at:]
+    (RESULTS / "scale.md").write_text(text + kept, encoding="utf-8")
 
 
 def machine_info() -> dict:

@@ -103,3 +103,22 @@ def test_the_last_site_moved_elsewhere_is_not_used(harbour, tmp_path):
     assert build(config, tmp_path / "two") == (0, 0), "a new folder: every page rendered"
     os.rename(tmp_path / "one", tmp_path / "moved")
     assert build(config, tmp_path / "one") == (0, 0)
+
+
+def test_a_page_taken_from_the_last_site_is_the_same_file_and_still_checked(harbour, tmp_path):
+    """Taken pages are linked, not copied (the same bytes under a second name); a page edited
+    by hand after such a build is still noticed and rendered again."""
+    config, site = harbour / "mkdocs.yml", tmp_path / "site"
+    build(config, site)
+    page = site / "about/index.html"
+    before = page.stat()
+    taken, pages = build(config, site)
+    assert taken == pages > 0
+    after = page.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    assert after.st_nlink == 1, "the last site is gone: the page has one name again"
+    good = page.read_bytes()
+    with open(page, "ab") as handle:   # written in place, as `echo >>` would
+        handle.write(b"<!-- changed by hand -->")
+    assert build(config, site) == (pages - 1, pages)
+    assert page.read_bytes() == good

@@ -3,7 +3,9 @@ and the character handling behind Chinese queries."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,84 @@ def test_nothing_to_index_is_not_an_error(tmp_path):
     (tmp_path / "index.html").write_text("<html lang='zh'><body><p>首页</p></body></html>", encoding="utf-8")
     search_index.build_index(tmp_path)
     assert not (tmp_path / "pagefind").exists()
+
+
+# -- the indexer's copies kept between builds (lantai/search/copies.py) ----------------------
+
+def _index_files(site: Path) -> dict:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and (p.parts[len(site.parts)] == "pagefind" or p.name == "t2s.txt")}
+
+
+def test_kept_copies_are_made_again_only_for_changed_pages_and_index_as_fresh_ones(bundled_site, tmp_path,
+                                                                                  monkeypatch):
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    shutil.copytree(bundled_site, site)
+    made = _counting(monkeypatch, site)
+    search_index.build_index(site, kept)
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert set(made) == pages and (kept / "manifest.json").is_file()
+    assert _index_files(site) == _index_files(bundled_site), "kept copies index as a scratch folder's"
+
+    # One page edited, one gone, one new: only the edited and the new page are copied again.
+    story = site / "shangyu-red-memory" / "manifesto-first-translation" / "index.html"
+    story.write_text(story.read_text(encoding="utf-8").replace("陈望道", "陈望道先生", 1), encoding="utf-8")
+    gone = site / "about" / "index.html"
+    gone_copy = kept / "pages" / "about" / "index.html"
+    assert gone_copy.is_file()
+    gone.unlink()
+    (site / "new" / "index.html").parent.mkdir()
+    shutil.copyfile(story, site / "new" / "index.html")
+    made.clear()
+    search_index.build_index(site, kept)
+    assert sorted(made) == ["new/index.html", "shangyu-red-memory/manifesto-first-translation/index.html"]
+    assert not gone_copy.exists(), "a page that went leaves no copy for Pagefind to index"
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh)
+    search_index.build_index(fresh)   # no kept copies: every page copied
+    assert _index_files(site) == _index_files(fresh)
+    assert _index_files(site) != _index_files(bundled_site), "the edit is in the index"
+
+
+def _counting(monkeypatch, site: Path) -> list[str]:
+    """The pages the next index_copy calls copy (in this process: LANTAI_WORKERS=0)."""
+    monkeypatch.setenv("LANTAI_WORKERS", "0")
+    made: list[str] = []
+    real = search_index.index_copy
+
+    def counting(paths):
+        made.append(Path(paths[0]).relative_to(site).as_posix())
+        return real(paths)
+    monkeypatch.setattr(search_index, "index_copy", counting)
+    return made
+
+
+def test_kept_copies_are_not_trusted_without_their_manifest(bundled_site, tmp_path, monkeypatch):
+    """A build stopped while the copies changed leaves no manifest: the next makes them all,
+    and a stray file in the folder (from that build) is not indexed."""
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    shutil.copytree(bundled_site, site)
+    search_index.build_index(site, kept)
+    (kept / "manifest.json").unlink()
+    stray = kept / "pages" / "stray" / "index.html"
+    stray.parent.mkdir()
+    shutil.copyfile(kept / "pages" / "shangyu-red-memory" / "manifesto-first-translation" / "index.html", stray)
+    made = _counting(monkeypatch, site)
+    search_index.build_index(site, kept)
+    assert set(made) == {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert not stray.exists()
+    assert _index_files(site) == _index_files(bundled_site)
+
+
+def test_copies_of_a_target_no_build_has_indexed_for_a_month_are_removed(tmp_path):
+    from lantai.search import copies
+    old, recent = copies.folder_for(tmp_path, tmp_path / "old-site"), copies.folder_for(tmp_path, tmp_path / "site")
+    assert old != recent and old.parent == recent.parent == tmp_path / copies.FOLDER
+    for folder in (old, recent):
+        (folder / "pages").mkdir(parents=True)
+        (folder / "manifest.json").write_text("{}", encoding="utf-8")
+    month_ago = time.time() - (copies.KEEP_DAYS + 1) * 86400
+    os.utime(old / "manifest.json", (month_ago, month_ago))
+    copies.prune(tmp_path)
+    assert not old.exists() and recent.is_dir()

@@ -133,3 +133,37 @@ def test_simplified_forms_for_chinese_text():
         ImageDraw.Draw(canvas).text((10, 10), "骨", font=share._font(90), fill=255, **options)
         return canvas
     assert ImageChops.difference(draw({}), draw(share._text_options("zh"))).getbbox() is not None
+
+
+def _chunks(png: bytes) -> list[bytes]:
+    import struct
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    at, names = 8, []
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at:at + 4])
+        names.append(png[at + 4:at + 8])
+        at += 12 + length
+    return names
+
+
+def test_share_images_written_by_libvips_hold_the_pixels_drawn_and_no_metadata(monkeypatch):
+    """libvips writes the PNG (faster than Pillow's encoder); the pixels are the ones drawn,
+    and nothing but them and the size is in the file (libvips would add an EXIF block)."""
+    assert share.encoder().startswith("libvips ")
+    drawn = {}
+
+    def keep(image):
+        drawn["image"] = image.copy()
+        return original(image)
+    original = share._png
+    monkeypatch.setattr(share, "_png", keep)
+    png = share.share_image("k", "档案里的浙江故事", "上虞红色记忆", "浙档精品", "memory", "zh")
+    written = Image.open(io.BytesIO(png))
+    assert written.mode == "RGB" and written.tobytes() == drawn["image"].tobytes()
+    assert set(_chunks(png)) <= {b"IHDR", b"pHYs", b"IDAT", b"IEND"}, _chunks(png)
+    # Pillow's own encoder, where libvips does not load, writes the same pixels; the build
+    # cache keeps the two apart by the encoder's name.
+    monkeypatch.setattr(share, "_pyvips", lambda: None)
+    assert share.encoder() == "pillow" and "pillow" in share.cache_fingerprint()
+    fallback = share._png(drawn["image"])
+    assert fallback != png and Image.open(io.BytesIO(fallback)).tobytes() == written.tobytes()

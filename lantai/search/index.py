@@ -17,8 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..workers import map_all
 from .chinese import CJK, index_words, t2s_pairs
+from .copies import Copies
 
 INDEX_DIR = "pagefind"                       # the index, relative to the site
 T2S_TABLE = "assets/lantai/t2s.txt"          # traditional -> simplified pairs, relative to the site
@@ -94,14 +94,16 @@ def index_copy(paths: tuple[str, str]) -> tuple[str, set[str]] | None:
     return _language(text).split("-")[0], set(CJK.findall(text))
 
 
-def build_index(site_dir: Path) -> None:
-    """Index the built site with Pagefind, and write the character table beside it."""
+def build_index(site_dir: Path, kept: Path | None = None) -> None:
+    """Index the built site with Pagefind, and write the character table beside it.
+    `kept`: a folder of the build cache where the indexer's copies of the pages stay for the
+    next build into the same target (copies.py); without it they are made in a scratch folder."""
     site_dir = Path(site_dir)
     output = site_dir / INDEX_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="lantai-search-") as scratch:
-        pages = [(str(page), str(Path(scratch) / page.relative_to(site_dir))) for page in sorted(site_dir.rglob("*.html"))]
-        found = [result for result in map_all(index_copy, pages) if result is not None]
+        copies = Copies(Path(kept) if kept is not None else Path(scratch))
+        found = copies.update(site_dir, index_copy)
         languages = {language for language, _ in found}
         used = set().union(*(chars for _, chars in found))
         if not languages:
@@ -113,8 +115,10 @@ def build_index(site_dir: Path) -> None:
         # With more than one language (lantai/pages/languages.py) Pagefind makes an index for
         # each, by the pages' <html lang>, and a visitor searches the one of the page they are
         # on: search keeps to their language. A Chinese page's copy is ASCII words already.
-        result = subprocess.run([str(pagefind_binary()), "--site", scratch, "--output-path", str(output), *options,
-                                 "--silent"], capture_output=True, text=True, timeout=3600, check=False)
+        result = subprocess.run([str(pagefind_binary()), "--site", str(copies.tree), "--output-path", str(output),
+                                 *options, "--silent"], capture_output=True, text=True, timeout=3600, check=False)
+        if result.returncode == 0:
+            copies.save()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}".strip())
     reproducible_filters(output)

@@ -42,9 +42,14 @@ def _appearance_index(project: Project) -> dict[str, list[Story]]:
 
 
 def story_items(project: Project, story: Story) -> list[Item]:
-    """Items a story lists or places in its text, each once, in code order."""
-    codes = {i.code for i in story.items} | {m.code for m in find_markers(story.body)}
-    return sorted((project.items[c] for c in codes if c in project.items), key=lambda i: i.code)
+    """Items a story lists or places in its text, each once, in code order. The indexes, the
+    map, the open data and the item pages ask it eleven times a story: its markers are read
+    once per project (keyed on the text itself, so a story record of another edition with
+    the same key is read on its own)."""
+    listed = tuple(i.code for i in story.items)
+    return list(project.derived(("story_items", story.key, story.body, listed), lambda: sorted(
+        (project.items[c] for c in set(listed) | {m.code for m in find_markers(story.body)} if c in project.items),
+        key=lambda i: i.code)))
 
 
 def category_of(project: Project, brand_id: str) -> str:

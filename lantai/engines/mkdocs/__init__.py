@@ -25,7 +25,8 @@ The seam, which a second engine (Zensical, say) implements in a folder of its ow
    build cache (`lantai.build_cache.BuildCache.start` before the pages are rendered, so
    worker processes make them meanwhile); the theme's assets are themes/lantai/assets.
 6. After writing. `Making.place(site_dir)` copies the cached files into the site, then
-   `lantai.search.index.build_index(site_dir)` indexes the written site.
+   `lantai.search.index.build_index(site_dir, kept)` indexes the written site, from the
+   indexer's page copies kept by the last build (`lantai.search.copies`).
 
 The frame itself (header with Lantai's search box, 404 page) is in theme/, as overrides
 of Material's templates.

@@ -32,6 +32,7 @@ from ...publishing.cleaning import published_bytes
 from ...problems import ERROR, NOTICE, WARNING, ProjectError, format_report
 from ...reading.project import read_project
 from ...sanitise import editor_html
+from ...search import copies as search_copies
 from ...search.index import SearchIndexError, build_index
 from ...reading.settings import make_settings
 from . import preview, setup
@@ -260,6 +261,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         built = self.preview.built if self.incremental else None
         placed: dict = {}
         gone: list[str] = []
+        kept = self._index_copies()
         if self.making is not None:
             self.making.place(site_dir, unchanged=built.placed if built else None)
             log.debug(f"{self.making.made} of {len(self.making.placed)} cached files made in this build")
@@ -276,7 +278,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                 (site_dir / site_path).unlink(missing_ok=True)
         if built is None or gone or indexed & self.touched or indexed != built.indexed:
             try:
-                build_index(site_dir)
+                build_index(site_dir, kept)
             except SearchIndexError as error:  # a message and exit 1, not a traceback
                 raise PluginError(str(error)) from error
         if self.reuse is not None and self._files is not None:
@@ -287,6 +289,17 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
                 project=self.published, pages=dict(self.pages), nav=config.nav, outputs=self.outputs,
                 placed=placed, indexed=indexed, config=config, files=self._files, nav_object=self._nav,
                 env=self._env, plugin=self)
+
+    def _index_copies(self) -> Path | None:
+        """Where the indexer's copies of the pages stay for the next build (lantai/search/copies.py):
+        in the preview, a folder beside its site, removed with it; in `build` with the build
+        cache, a folder of the cache for the target built into."""
+        if self.preview is not None:
+            return self.preview.index_copies
+        if self.cache is None or self.cache.temporary or self.previous_site is None:
+            return None
+        search_copies.prune(self.cache.folder)
+        return search_copies.folder_for(self.cache.folder, self.previous_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_making()

@@ -13,7 +13,8 @@ last build made and, when a file is saved:
    whose records changed (`lantai.pages.dependencies`: the story, its brand and category
    pages, the views and indexes listing it), new pages, and generated files whose bytes
    changed; MkDocs renders and writes only those. Pages that went are removed. The search
-   index is made again when an indexed page changed. A change of mkdocs.yml or of the
+   index is made again when an indexed page changed, from the indexer's copies of the last
+   update, of which only the changed pages' are made again. A change of mkdocs.yml or of the
    navigation rebuilds everything.
 
 A mistake (a broken file, an unknown item code) stops the update, not the preview: the
@@ -92,6 +93,10 @@ class Preview:
         self.failure = ""                     # the last build's error, as the plugin saw it
         self._saved = 0.0
         self.catalogue: Path | None = None    # the catalogue files' folder (setting `catalogue`)
+        # The search index's copies of the pages, kept from one update to the next so that
+        # only the pages a save changed are copied again (lantai/search/copies.py); removed
+        # with the preview's site.
+        self.index_copies = site_dir.with_name(site_dir.name + "-search")
 
     # -- what changed ---------------------------------------------------------------------
 
@@ -356,6 +361,7 @@ def serve_project(config_file: Path, address: str, livereload: bool) -> int:
     finally:
         CURRENT = None
         shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(preview.index_copies, ignore_errors=True)
     return 0
 
 

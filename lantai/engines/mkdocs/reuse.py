@@ -126,6 +126,18 @@ def site_digest(config, read: Project, project: Project, pages: list[Page], cata
     return digest([FORMAT, _code_digest(), engine_text, editors, extra, project_digest(project, pages)])
 
 
+def _link_or_copy(old: Path, new: str) -> None:
+    """The last site's file in the new one: a second name for the same bytes where the file
+    system allows it (copying 3,000 pages was a second of a rebuild at 1,000 stories), else a
+    copy. Nothing writes into a page taken this way, and the last site is removed once the new
+    one is swapped in (lantai/publishing/output.py); should the build fail, it stays as it was.
+    The link keeps the file's size and time, which the next build checks."""
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copyfile(old, new)
+
+
 def usable(config) -> bool:
     return set(config.plugins.keys()) <= KNOWN_PLUGINS
 
@@ -164,7 +176,7 @@ class Reuse:
             if [stat.st_size, stat.st_mtime_ns] != entry[2:]:
                 return False
             os.makedirs(os.path.dirname(abs_dest), exist_ok=True)
-            shutil.copyfile(old, abs_dest)
+            _link_or_copy(old, abs_dest)
         except OSError:
             return False
         self.reused.add(source)
