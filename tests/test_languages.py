@@ -119,15 +119,18 @@ def test_the_english_pages_mirror_the_primary_addresses(tmp_path):
     pages = plan(published(project))
     english = {page.url: page for page in pages if page.language == "en"}
     assert set(english) == {"en/", "en/categories/trade/", "en/categories/people/", "en/trade/",
-                            "en/trade/typhoon/", "en/about/"}
+                            "en/trade/typhoon/", "en/about/", "en/search/", "en/timeline/", "en/map/",
+                            "en/items/", "en/tags/", "en/people/", "en/places/"}
+    assert {page.url for page in pages if not page.language} == {url[len("en/"):] for url in english}
     assert {page.file for page in english.values()} >= {"en/trade/typhoon.md", "en/index.md"}
     story = english["en/trade/typhoon/"]
     assert [(a.language, a.url, a.same, a.translated) for a in story.languages] == [("zh", "trade/typhoon/", True, True)]
     primary = {page.url: page for page in pages if not page.language}
     assert [(a.language, a.url, a.translated) for a in primary["trade/typhoon/"].languages] == [
         ("en", "en/trade/typhoon/", True)]
-    # The views are the primary language's: their switcher leads to the English home page.
-    assert [(a.url, a.same) for a in primary["timeline/"].languages] == [("en/", False)]
+    # The views are in both languages: their switcher leads to the same view.
+    assert [(a.url, a.same) for a in primary["timeline/"].languages] == [("en/timeline/", True)]
+    assert [(a.url, a.same) for a in english["en/people/"].languages] == [("people/", True)]
     # The untranslated free page is there, in its own language, and out of the English index.
     about = english["en/about/"]
     assert about.record.language == "zh" and about.search is None
@@ -167,10 +170,9 @@ def test_an_english_story_page(bundled_site):
     assert '<html lang="zh"' in original and "1920年8月" in original
     assert switcher(original) == ['<a class="lt-languages__link" href="../../en/' + STORY_PATH
                                   + '" rel="alternate" hreflang="en" lang="en">English</a>']
-    # Links to pages the English site has stay in it; the views are the primary language's.
-    assert 'href="../../../en/shangyu-red-memory/"' in html and 'href="../../../timeline/"' in html
-    # Images and item cards come from the one published copy.
-    assert 'href="../../../items/sy-e01/"' in html
+    # Links to pages the English site has stay in it: the brand, the items (their English pages).
+    assert 'href="../../../en/shangyu-red-memory/"' in html and 'href="../../../en/items/sy-e01/"' in html
+    assert 'href="../../../items/sy-e01/"' not in html
 
 
 def test_an_untranslated_story_is_shown_in_its_own_language_with_a_note(bundled_site):
@@ -183,10 +185,98 @@ def test_an_untranslated_story_is_shown_in_its_own_language_with_a_note(bundled_
     assert 'data-pagefind-body' in read(bundled_site, UNTRANSLATED)
 
 
-def test_views_switch_to_the_other_languages_home(bundled_site):
-    assert not (bundled_site / "en" / "timeline").exists()
-    assert switcher(read(bundled_site, "timeline/")) == [
-        '<a class="lt-languages__link" href="../en/" hreflang="en" lang="en">English</a>']
+VIEWS = ("timeline/", "map/", "items/", "tags/", "people/", "places/", "search/")
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_is_in_english_and_switches_to_the_same_view(bundled_site, view):
+    html = read(bundled_site, "en/" + view)
+    assert '<html lang="en"' in html
+    depth = "../" * (view.count("/") + 1)
+    assert switcher(html) == [f'<a class="lt-languages__link" href="{depth}{view}" rel="alternate" '
+                              'hreflang="zh" lang="zh">中文</a>']
+    assert switcher(read(bundled_site, view)) == [f'<a class="lt-languages__link" href="{"../" * view.count("/")}'
+                                                  f'en/{view}" rel="alternate" hreflang="en" lang="en">English</a>']
+    article = _article(html)
+    assert not re.search(r">(首页|时间线|档案目录|主题|人物|地点|搜索)<", article), view
+
+
+def _article(html: str) -> str:
+    """The page's article, without the frame around it (cards are articles of their own)."""
+    start = re.search(r'<article [^>]*class="md-content__inner', html).start()
+    return html[start:html.rindex("</article>")]
+
+
+def test_the_english_timeline(bundled_site):
+    article = _article(read(bundled_site, "en/timeline/"))
+    assert "<h1>Timeline</h1>" in article and "August 1920" in article and "1920年" not in article
+    # A translated story by its English title, in the English site; its brand by name_en.
+    assert ('<a href="../../en/shangyu-red-memory/manifesto-first-translation/">The archive&#39;s greatest '
+            'treasure') in article
+    assert "Shangyu Red Memory ·" in article
+    # A story not yet translated: its original title, marked as Chinese, leading to its English page.
+    assert re.search(r'<a href="../../en/tongxiang-notables/notables-archives/" lang="zh">以名人档案为突破口</a>',
+                     article)
+    # A brand without name_en: its name marked as Chinese.
+    assert '<span lang="zh">桐乡名人珍档</span>' in article
+    # The filters in English: the categories' English names.
+    assert '<option value="memory">Continuing memory</option>' in article
+
+
+def test_the_english_catalogue_and_item_pages(bundled_site):
+    article = _article(read(bundled_site, "en/items/"))
+    assert ('<a href="../../en/items/sy-e01/">The first Chinese translation of The Communist Manifesto</a>'
+            in article)
+    untitled = re.findall(r'<a href="../../en/items/[^"]+/" lang="zh">', article)
+    assert untitled                                    # items without title_en: as written, marked
+    item = read(bundled_site, "en/items/sy-e01/")
+    assert '<html lang="en"' in item and "<h1>The first Chinese translation of The Communist Manifesto" in item
+    assert "Seal of Hualin" in item and "华林之印" not in _article(item)      # description_en
+    assert "August 1920" in item
+    assert switcher(item) == ['<a class="lt-languages__link" href="../../../items/sy-e01/" rel="alternate" '
+                              'hreflang="zh" lang="zh">中文</a>']
+    original = read(bundled_site, "items/sy-e01/")
+    assert "<h1>《共产党宣言》中文首译本" in original and "Seal of Hualin" not in original
+    # An item without title_en: its page in English words, its title and description marked as Chinese,
+    # out of the English search index.
+    other = read(bundled_site, "en/items/dc-e01/")
+    assert '<h1 lang="zh">王宗楣捐赠的大陈岛垦荒资料</h1>' in other and '<div lang="zh">' in other
+    assert ">Title</th>" in other or ">Date</th>" in other
+    assert "data-pagefind-body" not in other and "data-pagefind-body" in read(bundled_site, "items/dc-e01/")
+
+
+def test_the_english_indexes(bundled_site):
+    people = _article(read(bundled_site, "en/people/"))
+    assert "<h1>People</h1>" in people
+    assert '>Story</span> <a href="../../en/shangyu-red-memory/manifesto-first-translation/">The archive' in people
+    assert re.search(r'>Story</span> <a href="../../en/[^"]+" lang="zh">', people)
+    tags = _article(read(bundled_site, "en/tags/"))
+    assert "<h1>Subjects</h1>" in tags
+    category = _article(read(bundled_site, "en/categories/memory/"))
+    assert 'class="lt-card__title" lang="zh">' in category   # a brand without name_en
+    assert '<h2 class="lt-card__title">Shangyu Red Memory</h2>' in category
+
+
+def test_english_views_come_in_pages_like_the_originals(tmp_path):
+    from conftest import build_site
+    stories = {f"content/trade/s{n}.md": STORY.replace("台风", f"台风{n}").replace("1937-09", f"19{10 + n}")
+               for n in range(6)}
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: 测试\ntheme:\n  name: material\n  language: zh\nplugins:\n  - lantai:\n"
+                      "      page_size: 2\n      translations: [en]\n"
+                      "      categories: [{id: trade, name: 贸易}]\n",
+        "brands/trade.yml": BRAND.replace("category: trade", "category: trade"), **stories,
+        "content/trade/s1.en.md": STORY_EN,
+    })
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    for view in ("timeline/", "people/"):
+        first = read(site, view + "page/2/") if (site / view / "page/2").is_dir() else None
+        assert first is not None, f"{view} has no second page"
+        english = read(site, "en/" + view + "page/2/")
+        assert '<html lang="en"' in english and "Page 2" in english
+        assert switcher(english) == [f'<a class="lt-languages__link" href="../../../../{view}page/2/" '
+                                     'rel="alternate" hreflang="zh" lang="zh">中文</a>']
+    assert "The typhoon" in read(site, "en/timeline/") + read(site, "en/timeline/page/2/") + read(site, "en/timeline/page/3/")
 
 
 def test_english_home_and_about(bundled_site):

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import covers, dates, urls
+from .. import covers, dates, translations, urls
 from ..labels import label
 from ..model import Brand, Project, Story
 from ..search.record import render_marks, simplified_passages
@@ -45,7 +45,8 @@ class Renderer:
         self.env.globals.update(t=lambda key, **p: label(key, self.language, **p), cover=self.cover,
                                 project=project, settings=project.settings, lang=self.language,
                                 item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
-                                sort_date=catalogue.sort_date, urls=urls, zoomable=self.zoomable)
+                                sort_date=catalogue.sort_date, urls=urls, zoomable=self.zoomable,
+                                lang_of=self.lang_of, in_lang=self.in_lang)
 
     def use(self, project: Project) -> None:
         """Render from now on for `project` (the preview's quick path: one story read again),
@@ -98,6 +99,19 @@ class Renderer:
         return (Markup('<a class="lt-item-link" href="{}" title="{}">').format(urls.relative(url, urls.item(item)),
                                                                             item.code)
                 + Markup(inline_text(item.title)) + Markup("</a>"))
+
+    def lang_of(self, record) -> Markup:
+        """` lang="zh"` for a story, brand or item (or a language code) whose title or name is
+        shown in another language than the page's (not yet translated: lantai/translations.py),
+        else nothing."""
+        language = record if isinstance(record, str) else translations.written_in(record)
+        return Markup(' lang="{}"').format(language) if language and language != self.language else Markup("")
+
+    def in_lang(self, record, text: str) -> Markup:
+        """`text` (escaped) in a `<span lang>` when `record`'s title or name is in another
+        language than the page's (lang_of), else as it is."""
+        marked = self.lang_of(record)
+        return Markup("<span{}>{}</span>").format(marked, text) if marked else Markup("{}").format(text)
 
     def zoomable(self, item) -> int:
         """How many images the item's deep-zoom viewer pages through (its card links to it)."""
