@@ -214,6 +214,7 @@ class Translation:
     language: str
     site_name: str = ""     # "" = the site's own name
     subtitle: str = ""
+    site_description: str = ""   # the footer's line about the site; "" = the site's own (marked with its language)
 
 
 @dataclass

@@ -279,6 +279,75 @@ def test_english_views_come_in_pages_like_the_originals(tmp_path):
     assert "The typhoon" in read(site, "en/timeline/") + read(site, "en/timeline/page/2/") + read(site, "en/timeline/page/3/")
 
 
+def tabs(html: str) -> list[tuple[str, str, bool]]:
+    """The navigation tabs: (name, link, active)."""
+    return [(name.strip(), href, "--active" in classes) for classes, href, name in re.findall(
+        r'<li class="md-tabs__item([^"]*)">\s*<a href="([^"]*)" class="md-tabs__link">\s*([^<]*?)\s*</a>', html)]
+
+
+def test_the_frame_of_an_english_page_is_in_english(bundled_site):
+    html = read(bundled_site, "en/timeline/")
+    assert tabs(html) == [("Home", "../", False), ("Categories", "../categories/governance/", False),
+                          ("Timeline", "./", True), ("Map", "../map/", False), ("Archive catalogue", "../items/", False),
+                          ("Subjects", "../tags/", False), ("About the exhibition", "../about/", False)]
+    assert [name for name, _, _ in tabs(read(bundled_site, "timeline/"))] == [
+        "首页", "展区", "时间线", "地图", "档案目录", "主题", "关于本展"]
+    # The drawer's sections, the previous and next pages of the footer: the English pages.
+    assert '<a href="../categories/memory/" class="md-nav__link">' in html
+    assert re.search(r'href="../categories/memory/" class="md-footer__link md-footer__link--prev"[^>]*aria-label="Previous: Continuing memory"', html)
+    # The search box searches the English pages, in English words.
+    assert 'action="../../en/search/"' in html and 'placeholder="Search"' in html
+    assert '"all": "See all results"' in html
+    # The colour schemes' toggles and the footer in English; the description not translated is marked.
+    assert 'title="Switch to dark mode"' in html and "切换" not in html
+    assert '<p class="lt-colophon__name">Zhejiang Archives Treasures' in html
+    assert '<p class="lt-colophon__about" lang="zh">首批' in html
+    assert "Made with Lantai and" in html and "由 兰台" not in html
+    # The seal is the exhibition's in every language.
+    assert re.search(r'font-family="[^"]*">浙</text>', html)
+    # Nothing Chinese outside what is marked as Chinese, in the whole frame.
+    frame = re.sub(r'<(\w+)[^>]*\blang="zh[^"]*"[^>]*>.*?</\1>', "", html[:html.index("<article")], flags=re.S)
+    frame = re.sub(r"<svg.*?</svg>|<title>.*?</title>", "", frame, flags=re.S)
+    assert not re.findall(r"[\u4e00-\u9fff]+", frame)
+
+
+def test_json_ld_of_english_pages(bundled_site):
+    def data(path: str) -> dict:
+        found = re.search(r'<script type="application/ld\+json">(.*?)</script>', read(bundled_site, path), re.S)
+        return json.loads(found.group(1))
+    story = data("en/" + STORY_PATH)
+    assert story["@id"] == f"/en/{STORY_PATH}#story" and story["inLanguage"] == "en"
+    assert story["translationOfWork"] == {"@id": f"/{STORY_PATH}#story"}
+    assert story["isPartOf"] == {"@type": "Collection", "name": "Shangyu Red Memory", "url": "/en/shangyu-red-memory/"}
+    assert story["publisher"]["name"].startswith("Zhejiang Archives Treasures")
+    untranslated = data("en/" + UNTRANSLATED)
+    assert untranslated["inLanguage"] == "zh" and "translationOfWork" not in untranslated
+    item = data("en/items/sy-e01/")
+    assert (item["name"], item["inLanguage"], item["url"]) == (
+        "The first Chinese translation of The Communist Manifesto", "en", "/en/items/sy-e01/")
+    assert data("items/sy-e01/")["name"] == "《共产党宣言》中文首译本"
+
+
+def test_a_navigation_written_in_mkdocs_yml_leads_to_the_english_pages(tmp_path):
+    from conftest import build_site
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: 港口\nsite_description: 港口档案\ntheme:\n  name: material\n  language: zh\n"
+                      "nav:\n  - 首页: index.md\n  - 看展:\n      - 时间线: timeline.md\n      - 关于: about.md\n"
+                      "  - 外链: https://example.org/\n"
+                      "plugins:\n  - lantai:\n      translations:\n        en: {site_name: Harbour, "
+                      "site_description: 'The port <b>archive</b>'}\n      categories: [{id: trade, name: 贸易}]\n",
+        "brands/trade.yml": BRAND, "content/trade/typhoon.md": STORY, "content/trade/typhoon.en.md": STORY_EN,
+        "content/about.md": "---\ntitle: 关于\n---\n\n关于。\n", "content/about.en.md": "---\ntitle: About us\n---\n\nAbout.\n",
+    })
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    html = read(site, "en/about/")
+    # Each page the English site has, by its English title; sections and outside links as written.
+    assert tabs(html) == [("Harbour", "../", False), ("看展", "../timeline/", True), ("外链", "https://example.org/", False)]
+    assert re.search(r'<a href="./" class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*About us', html)
+    assert '<p class="lt-colophon__about">The port &lt;b&gt;archive&lt;/b&gt;</p>' in html
+    assert [name for name, _, _ in tabs(read(site, "about/"))][:2] == ["首页", "看展"]
+
+
 def test_english_home_and_about(bundled_site):
     home = read(bundled_site, "en/")
     assert '<html lang="en"' in home and "Zhejiang Archives Treasures" in home

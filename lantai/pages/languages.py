@@ -130,3 +130,8 @@ def alternates(page: Page, language: str, site_url: str) -> list[dict]:
 def home_link(page: Page) -> str:
     """The link from an edition's page to its own home page."""
     return urls.relative(page.url, translations.prefix(page.language))
+
+
+def search_link(page: Page) -> str:
+    """The link from an edition's page to its own search page."""
+    return urls.relative(page.url, translations.prefix(page.language) + urls.SEARCH)
