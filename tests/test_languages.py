@@ -429,3 +429,47 @@ def test_a_hostile_name_in_another_language_stays_text(tmp_path):
         assert "<img src=x" not in html, path
         assert '<html lang="' + ("zh" if path.startswith("zh/") else "en") + '"' in html
     assert "&lt;img src=x" in read(site, "zh/town/mill/")
+
+
+# -- hreflang in the head ----------------------------------------------------------------
+
+def test_the_head_names_the_versions_of_a_translated_page(subpath_sites):
+    from conftest import PAGES_SITE_URL
+    site = subpath_sites["bundled"]
+
+    def hreflang(path: str) -> list[tuple[str, str, str]]:
+        head = read(site, path).split("</head>")[0]
+        return re.findall(r'<link rel="([^"]*)" hreflang="([^"]*)" href="([^"]*)">', head)
+    both = [("alternate ", "en", PAGES_SITE_URL + "en/" + STORY_PATH), ("alternate ", "zh", PAGES_SITE_URL + STORY_PATH)]
+    assert hreflang("en/" + STORY_PATH) == both
+    assert sorted(hreflang(STORY_PATH), key=lambda link: link[1]) == both
+    assert hreflang("en/timeline/") == [("alternate ", "en", PAGES_SITE_URL + "en/timeline/"),
+                                        ("alternate ", "zh", PAGES_SITE_URL + "timeline/")]
+    assert hreflang(UNTRANSLATED) == hreflang("en/" + UNTRANSLATED) == []     # not written in English
+
+
+def test_no_hreflang_without_a_site_address(bundled_site):
+    assert 'hreflang="en" href=' not in read(bundled_site, STORY_PATH).split("</head>")[0]
+
+
+@pytest.mark.browser
+def test_material_leaves_the_hreflang_links_alone(visit, subpath_urls):
+    """Material's script reroutes clicks below every `link[rel=alternate]` and fetches a
+    sitemap.xml beside it; the head's hreflang links are for search engines only."""
+    from conftest import PAGES_SITE_URL
+    page = visit.page
+    base = subpath_urls["bundled"]
+    page.goto(base + "en/" + STORY_PATH, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    found = page.evaluate("""() => [...document.querySelectorAll('link[hreflang]')]
+        .map(l => [l.relList.contains('alternate'), l.hreflang, l.href])""")
+    assert found == [[True, "en", PAGES_SITE_URL + "en/" + STORY_PATH], [True, "zh", PAGES_SITE_URL + STORY_PATH]]
+    assert page.evaluate("document.querySelectorAll('link[rel=alternate]').length") == 0
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name="中文").click()
+    page.wait_for_url(base + STORY_PATH)
+    page.get_by_role("link", name="时间线").first.click()
+    page.wait_for_url(base + "timeline/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in visit.requests if url.endswith("sitemap.xml")]
+    assert visit.outside_requests() == [] and visit.errors == []

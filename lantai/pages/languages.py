@@ -10,8 +10,9 @@ added by hand, say) its links lead to in the primary language, and that page's s
 leads to the other language's home page.
 
 Every page's switcher names each other language with the page it leads to: the same page
-in that language when there is one (then the link is `rel="alternate"`, and sitemap.xml
-names it for search engines with `xhtml:link hreflang`), else that language's home page.
+in that language when there is one (then the link is `rel="alternate"`, and, with a site
+address, the page's head and sitemap.xml name it for search engines: `<link hreflang>`,
+lantai/views/head.py, and `xhtml:link hreflang`), else that language's home page.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .. import translations, urls
 from ..labels import label
 from ..model import FreePage, Item, Project, Story
 from . import brand, category, free, home, item, search, story, views
-from .page import Alternate, Page, share_for
+from .page import Alternate, Page, share_for, versions
 from .renderer import Renderer
 
 # The kinds of page every language has, in the order a build lists them (kinds.ORDER)
@@ -117,14 +118,8 @@ def switcher(page: Page, language: str) -> dict | None:
 
 
 def alternates(page: Page, language: str, site_url: str) -> list[dict]:
-    """The page's versions in every language, itself included, at their full addresses
-    (sitemap.xml's xhtml:link, as search engines read them): those written in that language,
-    not a story shown untranslated; none without a site address."""
-    same = [(other.language, other.url) for other in page.languages if other.translated]
-    if not same or not site_url or getattr(page.record, "language", "") not in ("", page.language):
-        return []
-    base = site_url.rstrip("/")
-    return [{"language": lang, "href": f"{base}/{url}"} for lang, url in [(page.language or language, page.url), *same]]
+    """The page's versions in every language, as sitemap.xml's xhtml:link names them (page.versions)."""
+    return versions(page, language, site_url)
 
 
 def home_link(page: Page) -> str:

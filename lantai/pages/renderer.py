@@ -18,7 +18,7 @@ from ..views.geo import coordinates
 from ..views.head import head_tags
 from ..views.media import fill_alt, zoomable
 from .markdown import MarkdownRenderer, Rendered, inline_text, place_markers, replace_lines
-from .page import Page, RenderedPage
+from .page import Page, RenderedPage, versions
 
 _HOLD = "\ue000"   # a private-use character: marks where Lantai's own blocks go in an editor's text
 THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "lantai"
@@ -150,7 +150,9 @@ def render(renderer: Renderer, page: Page, prepare) -> RenderedPage:
                                                            **page.context, **extra)
     html = html.strip("\n") + "\n"
     marks = render_marks(page.search, simplified_passages(_TAG.sub(" ", html))) if page.search else ""
-    return RenderedPage(page, html, text.toc if text else [], head_tags(renderer.project, page), marks,
+    # The page's versions in every language (the head's hreflang links, lantai/views/head.py)
+    shown = versions(page, renderer.project.language, renderer.project.settings.site_url)
+    return RenderedPage(page, html, text.toc if text else [], head_tags(renderer.project, page, shown), marks,
                         text.unresolved if text else [])
 
 
