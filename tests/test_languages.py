@@ -473,3 +473,23 @@ def test_material_leaves_the_hreflang_links_alone(visit, subpath_urls):
     page.wait_for_load_state("networkidle")
     assert not [url for url in visit.requests if url.endswith("sitemap.xml")]
     assert visit.outside_requests() == [] and visit.errors == []
+
+
+@pytest.mark.browser
+def test_switching_language_on_a_view_lands_on_the_same_view(visit, bundled_url):
+    page = visit.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(bundled_url + "timeline/")
+    page.get_by_role("navigation", name="语言").get_by_role("link", name="English").click()
+    page.wait_for_url(bundled_url + "en/timeline/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("h1").first.inner_text() == "Timeline"
+    # From the English timeline, its tabs lead to the English index; its switcher back to the original.
+    page.get_by_role("link", name="Subjects").first.click()
+    page.wait_for_url(bundled_url + "en/tags/")
+    page.get_by_role("link", name="People").first.click()
+    page.wait_for_url(bundled_url + "en/people/")
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name="中文").click()
+    page.wait_for_url(bundled_url + "people/")
+    assert page.locator("h1").first.inner_text() == "人物索引"
+    assert visit.outside_requests() == [] and visit.errors == []
