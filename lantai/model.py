@@ -103,6 +103,11 @@ class Item:
     path: str = ""
     line: int = 0          # in a catalogue file, the row
     sheet: str | None = None   # the catalogue row's sheet ("" in a CSV file); None: read from YAML
+    # Its title and description in the site's other languages (`title_en`, `description_en`):
+    # {language: {field: value}} (lantai/translations.py shows them).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    language: str = ""     # the language its title is shown in; "" = the site's own
+    description_language: str = ""   # the language its description is shown in; "" = the site's own
 
     @property
     def slug(self) -> str:
@@ -149,6 +154,7 @@ class Brand:
     # {language: {field: value}} (lantai/translations.py shows it).
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
     language: str = ""     # the language its description is shown in; "" = the site's own
+    name_language: str = ""   # the language its name is shown in; "" = the site's own
 
     @property
     def url(self) -> str:
@@ -208,6 +214,7 @@ class Translation:
     language: str
     site_name: str = ""     # "" = the site's own name
     subtitle: str = ""
+    site_description: str = ""   # the footer's line about the site; "" = the site's own (marked with its language)
 
 
 @dataclass

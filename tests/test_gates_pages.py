@@ -52,7 +52,7 @@ def _cases(project: str, category: str, brand: str, story: str, item: str, scans
 
 
 # The bundled exhibition's English pages (lantai/pages/languages.py): a translated story, one
-# shown in its original language with a note, and the other kinds an edition has.
+# shown in its original language with a note, and every other kind of page an edition has.
 ENGLISH_CASES = [
     PageCase("bundled", "en home", "en/"),
     PageCase("bundled", "en category", "en/categories/memory/"),
@@ -60,6 +60,14 @@ ENGLISH_CASES = [
     PageCase("bundled", "en story", "en/shangyu-red-memory/manifesto-first-translation/", "manifesto"),
     PageCase("bundled", "en untranslated story", "en/shangyu-red-memory/red-education-bases/", "manifesto"),
     PageCase("bundled", "en free page", "en/about/"),
+    PageCase("bundled", "en timeline", "en/timeline/"),
+    PageCase("bundled", "en map", "en/map/"),
+    PageCase("bundled", "en catalogue", "en/items/"),
+    PageCase("bundled", "en item", "en/items/sy-e01/"),
+    PageCase("bundled", "en item viewer", "en/items/sy-e02/"),
+    PageCase("bundled", "en tags", "en/tags/"),
+    PageCase("bundled", "en people", "en/people/"),
+    PageCase("bundled", "en search", "en/search/?q=manifesto", "manifesto"),
 ]
 PAGE_CASES = (_cases("bundled", "memory", "shangyu-red-memory", "manifesto-first-translation", "sy-e01", "sy-e02", "档案")
               + _cases("harbour", "trade", "harbour-trade", "typhoon-1937", "pt-0002", "pt-0004", "typhoon")

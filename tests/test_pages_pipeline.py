@@ -288,7 +288,7 @@ def test_the_schema_and_the_model_name_the_same_fields():
     from lantai import model
     from lantai.reading import schema
     # A brand's name_en … are held in `translations`; `language` is the language a text is shown in.
-    languages = {"translations", "language"}
+    languages = {"translations", "language", "name_language", "description_language"}
     read_by_lantai = {"id", "brand_id", "story_id", "path", "line", "body", "body_line", "description_line",
                       "related_lines", "stories", "name", "items", "file", "transcript_path", "alt",
                       "extra", "sheet"}   # a catalogue row's other columns and its sheet, filled by reading it

@@ -38,4 +38,4 @@ def prepare(renderer, page: Page):
     text = renderer.editor_text(brand.description or "", page.source, page.url)
     image = public_url(project, brand.cover) if brand.cover else None
     return {"body": Markup(text.html), "place": place_block(renderer, brand, page.url),
-            "jsonld": Markup(jsonld.script(jsonld.brand_data(project, brand, image)))}, text
+            "jsonld": Markup(jsonld.script(jsonld.brand_data(project, brand, image, renderer.address)))}, text

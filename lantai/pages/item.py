@@ -38,4 +38,4 @@ def prepare(renderer, page: Page):
     text = renderer.editor_text(item.description or "", page.source, page.url)
     image = page.context["image"]
     return {"body": Markup(text.html), "jsonld": Markup(jsonld.script(
-        jsonld.item_data(project, item, public_url(project, image) if image else None)))}, text
+        jsonld.item_data(project, item, public_url(project, image) if image else None, renderer.address)))}, text

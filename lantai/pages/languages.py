@@ -3,13 +3,16 @@
 An edition's pages are the primary language's at the same addresses below `/<language>/`
 (`/en/shangyu-red-memory/manifesto-first-translation/`), planned by the same modules from
 the project as that language shows it (lantai/translations.py): the home page, the
-categories, brands, stories and free pages. The views (timeline, map, catalogue, indexes,
-items, search) are the primary language's alone: an edition's links to them lead there,
-and their switcher leads to the other language's home page.
+categories, brands, stories, items and free pages, and the views (timeline, map,
+catalogue, the subject, people and place indexes, the search page), each with the
+interface words and dates of its language. Whatever an edition does not have (a page
+added by hand, say) its links lead to in the primary language, and that page's switcher
+leads to the other language's home page.
 
 Every page's switcher names each other language with the page it leads to: the same page
-in that language when there is one (then the link is `rel="alternate"`, and sitemap.xml
-names it for search engines with `xhtml:link hreflang`), else that language's home page.
+in that language when there is one (then the link is `rel="alternate"`, and, with a site
+address, the page's head and sitemap.xml name it for search engines: `<link hreflang>`,
+lantai/views/head.py, and `xhtml:link hreflang`), else that language's home page.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from dataclasses import replace
 
 from .. import translations, urls
 from ..labels import label
-from ..model import FreePage, Project, Story
-from . import brand, category, free, home, story
-from .page import Alternate, Page, share_for
+from ..model import FreePage, Item, Project, Story
+from . import brand, category, free, home, item, search, story, views
+from .page import Alternate, Page, share_for, versions
 from .renderer import Renderer
 
-TRANSLATED = (home, category, brand, story, free)   # the kinds of page every language has
+# The kinds of page every language has, in the order a build lists them (kinds.ORDER)
+TRANSLATED = (home, category, brand, story, item, search, views, free)
 # Each language named in itself, as the switcher shows it
 NAMES = {"en": "English", "zh": "中文"}
 
@@ -45,9 +49,9 @@ def _localised(page: Page, language: str) -> Page:
     share = page.share
     if share is not None and share.drawn:    # drawn with its own title, at its own address
         share = share_for(url, share.title, share.kicker, share.group)
-    # A story or page not yet translated stays out of this language's search index: a visitor
-    # searching in English finds what is written in English (its original is in its own).
-    untranslated = isinstance(page.record, (Story, FreePage)) and page.record.language != language
+    # A story, page or item not yet translated stays out of this language's search index: a
+    # visitor searching in English finds what is written in English (its original is in its own).
+    untranslated = isinstance(page.record, (Story, FreePage, Item)) and page.record.language != language
     return replace(page, url=url, language=language, share=share, reads=page.reads | {"translations"},
                    search=None if untranslated else page.search)
 
@@ -114,16 +118,15 @@ def switcher(page: Page, language: str) -> dict | None:
 
 
 def alternates(page: Page, language: str, site_url: str) -> list[dict]:
-    """The page's versions in every language, itself included, at their full addresses
-    (sitemap.xml's xhtml:link, as search engines read them): those written in that language,
-    not a story shown untranslated; none without a site address."""
-    same = [(other.language, other.url) for other in page.languages if other.translated]
-    if not same or not site_url or getattr(page.record, "language", "") not in ("", page.language):
-        return []
-    base = site_url.rstrip("/")
-    return [{"language": lang, "href": f"{base}/{url}"} for lang, url in [(page.language or language, page.url), *same]]
+    """The page's versions in every language, as sitemap.xml's xhtml:link names them (page.versions)."""
+    return versions(page, language, site_url)
 
 
 def home_link(page: Page) -> str:
     """The link from an edition's page to its own home page."""
     return urls.relative(page.url, translations.prefix(page.language))
+
+
+def search_link(page: Page) -> str:
+    """The link from an edition's page to its own search page."""
+    return urls.relative(page.url, translations.prefix(page.language) + urls.SEARCH)

@@ -70,6 +70,18 @@ class RenderedPage:
     unresolved: list[str]     # editors' relative links that lead nowhere
 
 
+def versions(page: Page, language: str, site_url: str) -> list[dict]:
+    """The page's versions in every language, itself included, at their full addresses, as
+    search engines read them (the head's hreflang links, sitemap.xml's xhtml:link): those
+    written in that language, not a story shown untranslated; none without a site address.
+    `language` is the site's own."""
+    same = [(other.language, other.url) for other in page.languages if other.translated]
+    if not same or not site_url or getattr(page.record, "language", "") not in ("", page.language):
+        return []
+    base = site_url.rstrip("/")
+    return [{"language": lang, "href": f"{base}/{url}"} for lang, url in [(page.language or language, page.url), *same]]
+
+
 def share_for(url: str, title: str, kicker: str, group: str, cover: str | None = None) -> Share:
     """A page's share image: its own cover when it has one, else one drawn for it."""
     if cover:

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import covers, dates, urls
+from .. import covers, dates, translations, urls
 from ..labels import label
 from ..model import Brand, Project, Story
 from ..search.record import render_marks, simplified_passages
@@ -18,7 +18,7 @@ from ..views.geo import coordinates
 from ..views.head import head_tags
 from ..views.media import fill_alt, zoomable
 from .markdown import MarkdownRenderer, Rendered, inline_text, place_markers, replace_lines
-from .page import Page, RenderedPage
+from .page import Page, RenderedPage, versions
 
 _HOLD = "\ue000"   # a private-use character: marks where Lantai's own blocks go in an editor's text
 THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "lantai"
@@ -45,7 +45,8 @@ class Renderer:
         self.env.globals.update(t=lambda key, **p: label(key, self.language, **p), cover=self.cover,
                                 project=project, settings=project.settings, lang=self.language,
                                 item_url=item_url, coords=lambda loc: coordinates(*loc), slug=term_slug,
-                                sort_date=catalogue.sort_date, urls=urls, zoomable=self.zoomable)
+                                sort_date=catalogue.sort_date, urls=urls, zoomable=self.zoomable,
+                                lang_of=self.lang_of, in_lang=self.in_lang)
 
     def use(self, project: Project) -> None:
         """Render from now on for `project` (the preview's quick path: one story read again),
@@ -99,6 +100,19 @@ class Renderer:
                                                                             item.code)
                 + Markup(inline_text(item.title)) + Markup("</a>"))
 
+    def lang_of(self, record) -> Markup:
+        """` lang="zh"` for a story, brand or item (or a language code) whose title or name is
+        shown in another language than the page's (not yet translated: lantai/translations.py),
+        else nothing."""
+        language = record if isinstance(record, str) else translations.written_in(record)
+        return Markup(' lang="{}"').format(language) if language and language != self.language else Markup("")
+
+    def in_lang(self, record, text: str) -> Markup:
+        """`text` (escaped) in a `<span lang>` when `record`'s title or name is in another
+        language than the page's (lang_of), else as it is."""
+        marked = self.lang_of(record)
+        return Markup("<span{}>{}</span>").format(marked, text) if marked else Markup("{}").format(text)
+
     def zoomable(self, item) -> int:
         """How many images the item's deep-zoom viewer pages through (its card links to it)."""
         return len(zoomable(self.project, item))
@@ -136,7 +150,9 @@ def render(renderer: Renderer, page: Page, prepare) -> RenderedPage:
                                                            **page.context, **extra)
     html = html.strip("\n") + "\n"
     marks = render_marks(page.search, simplified_passages(_TAG.sub(" ", html))) if page.search else ""
-    return RenderedPage(page, html, text.toc if text else [], head_tags(renderer.project, page), marks,
+    # The page's versions in every language (the head's hreflang links, lantai/views/head.py)
+    shown = versions(page, renderer.project.language, renderer.project.settings.site_url)
+    return RenderedPage(page, html, text.toc if text else [], head_tags(renderer.project, page, shown), marks,
                         text.unresolved if text else [])
 
 

@@ -71,4 +71,4 @@ def prepare(renderer, page: Page):
     text = renderer.editor_text(story.body, page.source, page.url, figures(renderer, story, page.url))
     image = public_url(project, story.cover) if story.cover else None
     return {"body": Markup(text.html), "place": place_block(renderer, story, page.url),
-            "jsonld": Markup(jsonld.script(jsonld.story_data(project, story, image)))}, text
+            "jsonld": Markup(jsonld.script(jsonld.story_data(project, story, image, renderer.address)))}, text

@@ -116,9 +116,9 @@ def _help(table: str, name: str) -> tuple[str, str]:
     """A field's help; a brand's field in another language (`name_en`) and a translation's
     fields say their original's."""
     table = "story" if table == "story_translation" else table
-    if table == "brand" and language_form(name):
+    if table in ("brand", "item") and language_form(name):
         base, _, language = name.rpartition("_")
-        english, chinese = HELP["brand"][base]
+        english, chinese = HELP[table][base]
         return f"{english}, in {language}", f"{chinese}（{language} 版本）"
     return HELP.get(table, {}).get(name, ("", ""))
 

@@ -177,20 +177,9 @@ def read_brand(file: Path, project: Project) -> tuple[Brand | None, list[Problem
     brand = Brand(
         id=brand_id, **schema.record_fields("brand", values, Brand),
         path=rel, description_line=_text_start(read_text(file), loaded.data.line_of("description")),
-        translations=_translations(values),
     )
     brand.items = [make_item(v, brand, None, rel) for v in values.get("items", [])]
     return brand, problems
-
-
-def _translations(values: dict) -> dict[str, dict[str, str]]:
-    """A brand's `name_en`, `summary_en` … as {language: {field: value}}."""
-    out: dict[str, dict[str, str]] = {}
-    for language in schema.TRANSLATED_LANGUAGES:
-        for name in schema.BRAND_TRANSLATED:
-            if values.get(f"{name}_{language}"):
-                out.setdefault(language, {})[name] = values[f"{name}_{language}"]
-    return out
 
 
 def _text_start(text: str, key_line: int) -> int:

@@ -100,19 +100,33 @@ STORY = {
     "draft": Field("bool"),
     "order": Field("number"),
 }
-# A brand's text in another language of the site (lantai/translations.py): `name_en`,
-# `summary_en` … beside `name`, `summary`; the interface words exist in these languages.
+# A brand's or an item's text in another language of the site (lantai/translations.py):
+# `name_en`, `summary_en` … beside `name`, `summary`, an item's `title_en` beside `title`;
+# the interface words exist in these languages. The model holds them in `translations`.
 TRANSLATED_LANGUAGES = ("en", "zh")
 BRAND_TRANSLATED = ("name", "region", "summary", "description")
-BRAND.update({f"{name}_{language}": dataclasses.replace(BRAND[name], required=False)
-              for language in TRANSLATED_LANGUAGES for name in BRAND_TRANSLATED})
+ITEM_TRANSLATED = ("title", "description")
+TRANSLATED_FIELDS = {"brand": BRAND_TRANSLATED, "item": ITEM_TRANSLATED}
+for _table, _names in ((BRAND, BRAND_TRANSLATED), (ITEM, ITEM_TRANSLATED)):
+    _table.update({f"{name}_{language}": dataclasses.replace(_table[name], required=False)
+                   for language in TRANSLATED_LANGUAGES for name in _names})
 # A story's translation (`story.en.md`): any field of the original's but those that place
 # the story among the others (items and their codes, related stories, order, draft), none
 # required; what it leaves out is the original's.
 def language_form(name: str) -> bool:
-    """A field's form in another language (`name_en`)."""
+    """A field's form in another language (`name_en`, `title_en`)."""
     field_name, _, language = name.rpartition("_")
-    return language in TRANSLATED_LANGUAGES and field_name in BRAND_TRANSLATED
+    return language in TRANSLATED_LANGUAGES and field_name in (*BRAND_TRANSLATED, *ITEM_TRANSLATED)
+
+
+def per_language(table: str, values: dict) -> dict[str, dict[str, str]]:
+    """A record's fields in other languages (`name_en`, `title_en` …) as {language: {field: value}}."""
+    out: dict[str, dict[str, str]] = {}
+    for language in TRANSLATED_LANGUAGES:
+        for name in TRANSLATED_FIELDS.get(table, ()):
+            if values.get(f"{name}_{language}"):
+                out.setdefault(language, {})[name] = values[f"{name}_{language}"]
+    return out
 
 
 STORY_TRANSLATION = {name: dataclasses.replace(spec, required=False) for name, spec in STORY.items()
@@ -439,6 +453,8 @@ def record_fields(table: str, values: dict, model: type) -> dict[str, Any]:
     made by the reader, which knows their owner."""
     declared = {f.name: f for f in dataclasses.fields(model)}
     out: dict[str, Any] = {}
+    if "translations" in declared and table in TRANSLATED_FIELDS:
+        out["translations"] = per_language(table, values)
     for name, spec in TABLES[table].items():
         if name not in declared or (spec.kind == "records" and spec.record == "item"):
             continue

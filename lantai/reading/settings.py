@@ -44,13 +44,14 @@ def read_category(entry: dict) -> Category:
 
 
 def read_translations(value: object) -> list[Translation]:
-    """The `translations` option: `[en]` or `{en: {site_name, subtitle}}`. What is not a
-    language code is kept as written, for check_settings to report."""
+    """The `translations` option: `[en]` or `{en: {site_name, subtitle, site_description}}`.
+    What is not a language code is kept as written, for check_settings to report."""
     entries = value.items() if isinstance(value, dict) else ((code, None) for code in value or [])
     out = []
     for code, words in entries:
         words = words if isinstance(words, dict) else {}
-        out.append(Translation(str(code), str(words.get("site_name") or ""), str(words.get("subtitle") or "")))
+        out.append(Translation(str(code), str(words.get("site_name") or ""), str(words.get("subtitle") or ""),
+                               str(words.get("site_description") or "")))
     return out
 
 

@@ -36,8 +36,12 @@ def _place(place) -> dict:
     return out
 
 
-def _collection(project: Project, brand: Brand) -> dict:
-    return {"@type": "Collection", "name": brand.name, "url": public_url(project, brand.url)}
+def _same(url: str) -> str:
+    return url
+
+
+def _collection(project: Project, brand: Brand, address=_same) -> dict:
+    return {"@type": "Collection", "name": brand.name, "url": public_url(project, address(brand.url))}
 
 
 def _source(source) -> dict:
@@ -58,12 +62,16 @@ def _dated(out: dict, key: str, value: str | None) -> None:
     out[key if _ISO.match(value) else "temporalCoverage"] = value
 
 
-def item_data(project: Project, item: Item, image: str | None = None) -> dict:
-    url = public_url(project, item_url(item))
+# `address` (each data function's last argument): where a link to a page leads from the
+# page the data describes: an edition's page links to the edition's pages (renderer.address).
+# The text's language is the record's own where it is shown untranslated (translations.py).
+
+def item_data(project: Project, item: Item, image: str | None = None, address=_same) -> dict:
+    url = public_url(project, address(item_url(item)))
     brand = project.brands.get(item.brand_id)
     data: dict = {
         "@context": CONTEXT, "@type": "ArchiveComponent", "@id": url + "#item", "url": url,
-        "name": item.title, "identifier": item.code, "inLanguage": project.language,
+        "name": item.title, "identifier": item.code, "inLanguage": item.language or project.language,
     }
     if item.holder:  # unstated stays unstated: the brand's archive may not be the one keeping it
         data["holdingArchive"] = {"@type": "ArchiveOrganization", "name": item.holder}
@@ -77,7 +85,7 @@ def item_data(project: Project, item: Item, image: str | None = None) -> dict:
     if item.rights:
         data["copyrightNotice"] = item.rights
     if brand:
-        data["isPartOf"] = _collection(project, brand)
+        data["isPartOf"] = _collection(project, brand, address)
     media = []
     for entry in item.media:
         record = {"@type": MEDIA_TYPES.get(entry.kind or "", "MediaObject"), "contentUrl": public_url(project, entry.path)}
@@ -90,18 +98,18 @@ def item_data(project: Project, item: Item, image: str | None = None) -> dict:
         data["image"] = image
     stories = appearances(project, item)
     if stories:
-        data["subjectOf"] = [{"@type": "Article", "headline": s.title, "url": public_url(project, s.url)}
+        data["subjectOf"] = [{"@type": "Article", "headline": s.title, "url": public_url(project, address(s.url))}
                              for s in stories]
     return data
 
 
-def story_data(project: Project, story: Story, image: str | None = None) -> dict:
-    url = public_url(project, story.url)
+def story_data(project: Project, story: Story, image: str | None = None, address=_same) -> dict:
+    url = public_url(project, address(story.url))
     brand = project.brands.get(story.brand_id)
     data: dict = {
         "@context": CONTEXT, "@type": "Article", "@id": url + "#story", "url": url,
         "headline": story.title, "name": story.title, "description": story.summary,
-        "inLanguage": project.language,
+        "inLanguage": story.language or project.language,
         "publisher": {"@type": "Organization", "name": project.settings.site_name},
     }
     if story.date:
@@ -114,25 +122,28 @@ def story_data(project: Project, story: Story, image: str | None = None) -> dict
         data["about"] = about
     if story.tags:
         data["keywords"] = ", ".join(story.tags)
+    if story.language == project.language and address(story.url) != story.url:
+        # An edition's translated story: the work it translates is the original's page.
+        data["translationOfWork"] = {"@id": public_url(project, story.url) + "#story"}
     if brand:
-        data["isPartOf"] = _collection(project, brand)
+        data["isPartOf"] = _collection(project, brand, address)
         data["author"] = [{"@type": "ArchiveOrganization", "name": name} for name in brand.archives]
     if story.sources:
         data["citation"] = [_source(s) for s in story.sources]
     items = [i for i in story.items]
     if items:
         data["mentions"] = [{"@type": "ArchiveComponent", "name": i.title, "identifier": i.code,
-                             "url": public_url(project, item_url(i))} for i in items]
+                             "url": public_url(project, address(item_url(i)))} for i in items]
     if image:
         data["image"] = image
     return data
 
 
-def brand_data(project: Project, brand: Brand, image: str | None = None) -> dict:
-    url = public_url(project, brand.url)
+def brand_data(project: Project, brand: Brand, image: str | None = None, address=_same) -> dict:
+    url = public_url(project, address(brand.url))
     data: dict = {
         "@context": CONTEXT, "@type": "Collection", "@id": url + "#collection", "url": url,
-        "name": brand.name, "description": brand.summary, "inLanguage": project.language,
+        "name": brand.name, "description": brand.summary, "inLanguage": brand.name_language or project.language,
         "maintainer": [{"@type": "ArchiveOrganization", "name": name} for name in brand.archives],
     }
     place = {"@type": "Place", "name": brand.region}
@@ -144,7 +155,7 @@ def brand_data(project: Project, brand: Brand, image: str | None = None) -> dict
         data["keywords"] = ", ".join(brand.tags)
     stories = [s for s in brand.stories if not s.draft]
     if stories:
-        data["hasPart"] = [{"@type": "Article", "headline": s.title, "url": public_url(project, s.url)}
+        data["hasPart"] = [{"@type": "Article", "headline": s.title, "url": public_url(project, address(s.url))}
                            for s in stories]
     if brand.sources:
         data["citation"] = [_source(s) for s in brand.sources]

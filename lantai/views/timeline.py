@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import dates
 from ..labels import label
 from ..model import Project
+from ..translations import written_in
 from .common import category_of, item_url, published_items, published_stories
 
 KIND_ORDER = {"story": 0, "event": 1, "item": 2}
@@ -34,6 +35,7 @@ class Entry:
     uncertain: bool
     span: bool                  # an interval, or a date that leaves digits open (195X)
     key: str                    # unique and stable
+    language: str = ""          # the language of its title and text; "" the site's own (translations.written_in)
 
     @property
     def decade(self) -> int:
@@ -69,7 +71,7 @@ def qualifiers(value: str) -> tuple[bool, bool, bool]:
 
 
 def _entry(kind: str, value: str | None, title: str, text: str, url: str, brand_id: str, project: Project,
-           key: str) -> Entry | None:
+           key: str, language: str = "") -> Entry | None:
     if not value:
         return None
     found = bounds(value)
@@ -77,7 +79,7 @@ def _entry(kind: str, value: str | None, title: str, text: str, url: str, brand_
         return None
     approximate, uncertain, span = qualifiers(value)
     return Entry(kind, str(value), title, text or "", url, brand_id, category_of(project, brand_id),
-                 found[0], found[1], approximate, uncertain, span, key)
+                 found[0], found[1], approximate, uncertain, span, key, language)
 
 
 def entries(project: Project) -> list[Entry]:
@@ -85,13 +87,13 @@ def entries(project: Project) -> list[Entry]:
     found: list[Entry | None] = []
     for story in published_stories(project):
         found.append(_entry("story", story.date, story.title, story.summary, story.url, story.brand_id,
-                            project, f"story:{story.key}"))
+                            project, f"story:{story.key}", written_in(story)))
         for index, event in enumerate(story.events):
             found.append(_entry("event", event.date, event.title, event.text or "", story.url, story.brand_id,
-                                project, f"event:{story.key}:{index + 1}"))
+                                project, f"event:{story.key}:{index + 1}", written_in(story)))
     for item in published_items(project):
         found.append(_entry("item", item.date, item.title, item.code, item_url(item), item.brand_id,
-                            project, f"item:{item.code}"))
+                            project, f"item:{item.code}", written_in(item)))
     return sorted((e for e in found if e), key=lambda e: (e.start, e.end, KIND_ORDER[e.kind], e.title, e.key))
 
 

@@ -27,7 +27,7 @@ class LantaiConfig(Config):
     page_size = c.Type(int, default=0)
 
     # The site's other languages, each published below /<language>/ (lantai/translations.py):
-    # `[en]`, or `{en: {site_name: ..., subtitle: ...}}` with the site's own words in it.
+    # `[en]`, or `{en: {site_name: ..., subtitle: ..., site_description: ...}}` with the site's own words in it.
     # Checked by lantai.reading.project.check_settings
     translations = c.Type((list, dict), default=[])
 

@@ -35,7 +35,7 @@ from ...sanitise import editor_html
 from ...search import copies as search_copies
 from ...search.index import SearchIndexError, build_index
 from ...reading.settings import make_settings
-from . import preview, setup
+from . import frame, preview, setup
 from .reuse import Reuse, usable as reuse_usable
 from .commands import reproducible_epoch
 from .config import LantaiConfig
@@ -63,6 +63,8 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         self.touched: set[str] = set()
         self.outputs: dict[str, str] = {}
         self._nav = self._files = self._env = None
+        self.navs: dict = {}                      # each edition's navigation (frame.py), by language
+        self.default_nav = True                   # mkdocs.yml gives no navigation: Lantai's
         # `build` into a folder it built before (set by commands.build_project): unchanged
         # pages are taken from there (reuse.py).
         self.previous_site: Path | None = None
@@ -95,6 +97,7 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         # The footer's filing numbers (mainland hosting: lantai/filing.py), on every page the theme prints
         config.extra["lantai_filings"] = filing.filings(settings.icp_filing, settings.police_filing,
                                                         Path(config.docs_dir))
+        self.default_nav = not config.nav
         setup.default_nav(config, self.project)
         # Material prints config.site_name raw (header.html and nav.html: the logo's
         # aria-label and the header title); as Markup it is escaped once everywhere, and
@@ -183,6 +186,11 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav, self._files = nav, files
+        # Each edition's pages are framed by a navigation of the edition's pages, in its words.
+        self.navs = {language: frame.navigation(config, files, renderer.project,
+                                                {p.file: p for p in self.pages.values() if p.language == language},
+                                                self.default_nav)
+                     for language, renderer in self.renderers.items() if language}
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -244,15 +252,21 @@ class LantaiPlugin(BasePlugin[LantaiConfig]):
         context["lantai_language"] = lantai_page.language if lantai_page and lantai_page.language else None
         context["lantai_switch"] = languages.switcher(lantai_page, self.project.language) if lantai_page else None
         context["lantai_frame"] = self._frame(lantai_page) if lantai_page and lantai_page.language else None
+        if lantai_page and lantai_page.language:
+            # The frame in the edition's language: its navigation, and config as it says it (frame.py).
+            shown = self.renderers[lantai_page.language].project
+            context["nav"] = self.navs.get(lantai_page.language, nav)
+            context["config"] = frame.FrameConfig(config, shown)
         context["lantai_preview_problems"] = preview.PROBLEMS_FILE if self.serving else None
         return context
 
     def _frame(self, page: Page) -> dict:
-        """What the frame of an edition's page says in its language: the site's name, and
-        where the logo leads (the edition's home page)."""
+        """What the frame of an edition's page says in its language: the site's name, where
+        the logo leads (the edition's home page) and the search box (its search page)."""
         shown = self.renderers[page.language].project
         return {"site_name": Markup(html.escape(shown.settings.site_name, quote=True)),
-                "home": languages.home_link(page)}
+                "home": languages.home_link(page), "search": languages.search_link(page),
+                "seal": Markup(html.escape(self.project.settings.site_name, quote=True))}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:

@@ -70,7 +70,12 @@ def apply_defaults(config: MkDocsConfig, engine_theme_dir: Path, theme_dir: Path
 
 
 def _toggle_name(theme, dark: bool) -> str:
-    zh = str(theme.get("language") or "zh").startswith("zh")
+    return toggle_name(str(theme.get("language") or "zh"), dark)
+
+
+def toggle_name(language: str, dark: bool) -> str:
+    """The colour-scheme toggle's words in `language`."""
+    zh = language.startswith("zh")
     if dark:
         return "切换到深色模式" if zh else "Switch to dark mode"
     return "切换到浅色模式" if zh else "Switch to light mode"
@@ -80,16 +85,22 @@ def default_nav(config: MkDocsConfig, project: Project) -> None:
     """A small navigation, whatever the exhibition's size: never a list of every story."""
     if config.nav:
         return
+    config.nav = navigation(project)
+
+
+def navigation(project: Project, prefix: str = "") -> list:
+    """The default navigation of `project` in its language, its pages' sources below
+    `prefix` (an edition's, lantai/engines/mkdocs/frame.py)."""
     language = project.language
-    nav: list = [{label("home", language): "index.md"}]
-    nav.append({label("categories", language): [{c.name: f"categories/{c.id}.md"}
+    nav: list = [{label("home", language): f"{prefix}index.md"}]
+    nav.append({label("categories", language): [{c.name: f"{prefix}categories/{c.id}.md"}
                                                  for c in project.settings.categories]})
     # The exhibition views (lantai/views): by time, place, object and subject.
-    nav += [{label(key, language): source} for key, source in
+    nav += [{label(key, language): prefix + source} for key, source in
             (("timeline", "timeline.md"), ("map", "map.md"), ("catalogue", "items/index.md"), ("tags", "tags.md"))]
     for page in sorted(project.pages, key=lambda p: p.name):
-        nav.append({page.title or page.name: f"{page.name}.md"})
-    config.nav = _escape_nav(nav)
+        nav.append({page.title or page.name: f"{prefix}{page.name}.md"})
+    return _escape_nav(nav)
 
 
 def _escape_nav(nav: list) -> list:
@@ -103,6 +114,11 @@ def _escape_nav(nav: list) -> list:
 
 
 def nav_sources(config: MkDocsConfig) -> set[str]:
+    return nav_sources_of(config.nav)
+
+
+def nav_sources_of(nav: list | None) -> set[str]:
+    """The sources a navigation names."""
     found: set[str] = set()
 
     def walk(entries):
@@ -112,5 +128,5 @@ def nav_sources(config: MkDocsConfig) -> set[str]:
                     walk(target) if isinstance(target, list) else found.add(str(target))
             elif isinstance(entry, str):
                 found.add(entry)
-    walk(config.nav)
+    walk(nav)
     return found
