@@ -63,6 +63,9 @@ def test_the_forms_ask_for_the_fields_check_reads():
     assert brand["category"]["widget"] == "select"
     assert [o["value"] for o in brand["category"]["options"]] == [c.id for c in project.settings.categories]
     assert "name_en" in brand            # the bundled exhibition publishes English
+    order = [f["name"] for f in collections["brands"]["fields"]]
+    assert order[:4] == ["name", "name_en", "archives", "region"]   # a translation saved beside its original
+    assert "default" not in {f["name"]: f for f in story["fields"]}["draft"]   # an untouched switch writes nothing
     sources = {f["name"]: f for f in brand["sources"]["fields"]}
     assert list(sources) == list(TABLES["source"]) and sources["title"]["required"] is True
     assert config["locale"] == "zh_Hans" and config["publish_mode"] == "simple"   # backend: local

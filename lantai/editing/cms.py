@@ -35,7 +35,7 @@ from pathlib import Path
 from ..model import ADMIN_BACKENDS, CODE_KINDS, MEDIA_KINDS, Admin, Project, Settings
 from ..problems import NOTICE, Problem, is_chinese, problem
 from ..reading.json_schema import EDTF_PATTERN, _help
-from ..reading.schema import TABLES, Field, _URL
+from ..reading.schema import TABLES, Field, _URL, language_form
 from .local_backend import API_PATH
 
 ADMIN_THEME_DIR = Path(__file__).resolve().parents[2] / "themes" / "admin"
@@ -68,14 +68,29 @@ WORDS = {
     "brands": ("品牌", "Brands"), "brand": ("品牌", "Brand"), "stories": ("故事", "Stories"),
     "story": ("故事", "Story"), "pages": ("页面", "Pages"), "page": ("页面", "Page"),
     "title": ("编辑", "Editing"),
-    "edtf": ("请用 EDTF 写日期：1956、1956-01-29、1956/1960、1920~", "Write the date in EDTF: 1956, 1956-01-29, 1956/1960, 1920~"),
-    "url": ("请写完整网址，以 https:// 开头", "Write a full address, starting with https://"),
-    "location": ("两个数：纬度、经度", "Two numbers: latitude, longitude"),
+    # Decap prints these after its own "does not match the pattern" words.
+    "edtf": ("——请按 EDTF 写日期，例如 1956、1956-01、1956-01-29、1956/1960、1920~（约）",
+             " — write the date in EDTF, e.g. 1956, 1956-01, 1956-01-29, 1956/1960, 1920~ (about)"),
+    "url": ("——请写完整网址，以 https:// 开头", " — write a full address, starting with https://"),
     "image": ("图片文件：jpg、png、webp、gif、svg", "An image file: jpg, png, webp, gif, svg"),
 }
 # Decap's own preview pane shows a page in none of the site's looks (and is an untitled
 # frame, which axe reports); Lantai's preview (`serve`) is the page as it will be published.
 NO_PREVIEW = {"preview": False}
+# The form's help where the schema's (json_schema.HELP, written for files) speaks of file syntax.
+FORM_HINTS = {
+    ("story", "events"): ("时间轴上的事件，每项写日期、事件和说明", "Events for the timeline: a date, what happened, more about it"),
+    ("story", "places"): ("地点名称；要在地图上标出，再填经纬度", "Place names; add a location to put one on the map"),
+    ("story", "related"): ("相关故事的文件名（不带 .md）；其他品牌的故事写 品牌标识/文件名",
+                           "Related stories by file name (without .md); another brand's as brand-id/file-name"),
+    ("story", "cover"): ("封面图片，上传后保存在故事旁边", "A cover image, saved beside the story"),
+    ("story", "draft"): ("打开：只在预览中显示，不会发布", "On: shown in the preview only, never published"),
+    ("brand", "category"): ("从网站声明的分类中选一个", "One of the site's categories"),
+    ("brand", "cover"): ("封面图片；不选则自动生成封面图案", "A cover image; without one a cover is drawn"),
+    ("brand", "location"): ("纬度和经度两个数（WGS 84），用于地图", "Two numbers, latitude and longitude (WGS 84), for the map"),
+    ("place", "location"): ("纬度和经度两个数（WGS 84）", "Two numbers, latitude and longitude (WGS 84)"),
+    ("event", "text"): ("详细说明，可用 Markdown", "More about it, in Markdown"),
+}
 # Decap's interface words: its own translations, by the site's language.
 DECAP_LOCALES = {"zh": "zh_Hans", "zh-hant": "zh_Hant", "zh-tw": "zh_Hant", "zh-hk": "zh_Hant"}
 
@@ -204,12 +219,16 @@ def _body(zh: bool) -> dict:
 
 def _fields(table: str, project: Project, zh: bool) -> list[dict]:
     languages = {t.language for t in project.settings.translations}
+    fields = TABLES[table]
     out = []
-    for name, spec in TABLES[table].items():
-        base, _, language = name.rpartition("_")
-        if table == "brand" and base in LABELS and language and language not in languages:
-            continue   # name_en … only where the site publishes that language
+    for name, spec in fields.items():
+        if language_form(name):
+            continue
         out.append(_field(table, name, spec, project, zh))
+        # name_en … right after name, and only where the site publishes that language: a
+        # saved file keeps each translation beside its original (Decap writes in form order).
+        out += [_field(table, f"{name}_{language}", fields[f"{name}_{language}"], project, zh)
+                for language in sorted(languages) if f"{name}_{language}" in fields]
     return out
 
 
@@ -217,14 +236,14 @@ def _field(table: str, name: str, spec: Field, project: Project, zh: bool) -> di
     base, _, language = name.rpartition("_")
     label_of = LABELS.get(name) or (LABELS[base] if base in LABELS else (name, name))
     label = label_of[0 if zh else 1] + (f" ({language})" if name not in LABELS and base in LABELS else "")
-    english, chinese = _help(table, name)
+    chinese, english = FORM_HINTS.get((table, name)) or _help(table, name)[::-1]
     field: dict = {"name": name, "label": label, "required": spec.required}
     hint = chinese if zh else english
     if spec.kind == "text-list" and hint:   # Decap's plain list splits what is typed at commas
         hint += "（多项用英文逗号 , 分隔）" if zh else " (separate several with commas)"
-    field.update(_widget(spec, project, zh))
     if hint:
         field["hint"] = hint
+    field.update(_widget(spec, project, zh))
     return field
 
 
@@ -245,11 +264,11 @@ def _widget(spec: Field, project: Project, zh: bool) -> dict:
     if kind == "text-list":
         return {"widget": "list"}
     if kind == "location":
-        return {"widget": "list", "min": 2, "max": 2, "hint": _word("location", zh),
+        return {"widget": "list", "min": 2, "max": 2,
                 "field": {"name": "value", "label": LABELS["location"][0 if zh else 1],
                           "widget": "number", "value_type": "float"}}
     if kind == "bool":
-        return {"widget": "boolean", "default": False}
+        return {"widget": "boolean"}   # no default: a switch left alone writes nothing
     if kind == "number":
         return {"widget": "number", "value_type": "float"}
     if kind == "int":
