@@ -32,7 +32,7 @@ import json
 import re
 from pathlib import Path
 
-from ..model import ADMIN_BACKENDS, CODE_KINDS, MEDIA_KINDS, Admin, Project, Settings
+from ..model import ADMIN_BACKENDS, CODE_KINDS, Admin, Project, Settings
 from ..problems import NOTICE, Problem, is_chinese, problem
 from ..reading.json_schema import EDTF_PATTERN, _help
 from ..reading.schema import TABLES, Field, _URL, language_form
@@ -72,7 +72,6 @@ WORDS = {
     "edtf": ("——请按 EDTF 写日期，例如 1956、1956-01、1956-01-29、1956/1960、1920~（约）",
              " — write the date in EDTF, e.g. 1956, 1956-01, 1956-01-29, 1956/1960, 1920~ (about)"),
     "url": ("——请写完整网址，以 https:// 开头", " — write a full address, starting with https://"),
-    "image": ("图片文件：jpg、png、webp、gif、svg", "An image file: jpg, png, webp, gif, svg"),
 }
 # Decap's own preview pane shows a page in none of the site's looks (and is an untitled
 # frame, which axe reports); Lantai's preview (`serve`) is the page as it will be published.
